@@ -1,0 +1,44 @@
+# congress-portal: the two commands of the README are `make site` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+REPORT := build/convert-report.json
+
+.PHONY: site serve test bench convert venv test-venv clean
+
+venv: $(VENV)/.installed
+$(VENV)/.installed: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt
+	touch $@
+
+test-venv: $(VENV)/.installed-test
+$(VENV)/.installed-test: requirements.txt requirements-test.txt $(VENV)/.installed
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+## convert content/ into docs/ (only what changed), with a report of every input file
+convert: venv
+	@mkdir -p build
+	$(PY) -m scripts.convert content docs --report $(REPORT)
+
+## build the portal into site/ (search index included)
+site: convert
+	$(PY) -m mkdocs build --strict
+
+## live preview on http://127.0.0.1:8000/
+serve: convert
+	$(PY) -m mkdocs serve --livereload
+
+## unit, site and browser tests (installs what they need)
+test: test-venv
+	@$(PY) -m scripts.ensure_browser
+	$(PY) -m pytest -q
+
+## benchmark: N generated articles (make bench N=10000)
+N ?= 1000
+bench: venv
+	$(PY) -m scripts.bench --n $(N)
+
+clean:
+	rm -rf site build

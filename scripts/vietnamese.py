@@ -1,0 +1,95 @@
+"""Small tools for Vietnamese text: folding, collation, slugs, tone placement.
+
+Pure functions, no I/O; used by the converter (slugs, unit keys) and the portal (sorting).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from slugify import slugify as _slugify
+
+# --- folding ---------------------------------------------------------------------------------
+
+_D_FOLD = str.maketrans({"đ": "d", "Đ": "D"})
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII-ish form for matching: tone and vowel marks dropped, đ → d.
+
+    đ has no Unicode decomposition, so NFD alone would keep it; hence the explicit map.
+    """
+    decomposed = unicodedata.normalize("NFD", text.translate(_D_FOLD))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def fold_d(text: str) -> str:
+    """Only đ → d, Đ → D: a length-preserving fold (positions in the result match the original)."""
+    return text.translate(_D_FOLD)
+
+
+# --- collation -------------------------------------------------------------------------------
+
+# The contract's alphabet; f, j, w, z (loan words) take their Latin places.
+_ALPHABET = "a ă â b c d đ e ê f g h i j k l m n o ô ơ p q r s t u ư v w x y z".split()
+_LETTER_RANK = {letter: 100 + i for i, letter in enumerate(_ALPHABET)}
+# Tone order as dictionaries use it: ngang, huyền, hỏi, ngã, sắc, nặng.
+_TONE_RANK = {"": 0, "\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+_QUALITY_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve, circumflex, horn: part of the letter
+
+
+@lru_cache(maxsize=4096)
+def _char_key(ch: str) -> tuple[int, int]:
+    """(primary rank, tone rank) for one character."""
+    lower = ch.lower()
+    if lower in ("đ",):
+        return _LETTER_RANK["đ"], 0
+    decomposed = unicodedata.normalize("NFD", lower)
+    base, marks = decomposed[0], decomposed[1:]
+    quality = "".join(m for m in marks if m in _QUALITY_MARKS)
+    tone = next((m for m in marks if m in _TONE_RANK), "")
+    letter = unicodedata.normalize("NFC", base + quality)
+    if letter in _LETTER_RANK:
+        return _LETTER_RANK[letter], _TONE_RANK[tone]
+    if ch.isspace():
+        return 0, 0
+    if ch.isdigit():
+        return 50 + int(ch) if ch.isascii() else 60, 0
+    return 1 + (ord(ch) % 40), 0  # punctuation: before digits and letters, stable
+
+
+def sort_key(text: str) -> tuple:
+    """Vietnamese dictionary order: letters by the contract's alphabet, tone marks only break ties.
+
+    "Đ" sorts right after "D", "Ă"/"Â" after "A"; case never decides before the letters do.
+    """
+    text = unicodedata.normalize("NFC", text.strip())
+    keys = [_char_key(c) for c in text]
+    return tuple(k[0] for k in keys), tuple(k[1] for k in keys), text
+
+
+# --- tone placement --------------------------------------------------------------------------
+
+# Old style puts the tone on the second vowel of open "oa", "oe", "uy" ("hoà", "uỷ"); the new
+# style on the first ("hòa", "ủy"). Only at the end of a syllable: "hoàng" is the same in both.
+_TONES = "\u0300\u0301\u0309\u0303\u0323"
+_OLD_STYLE = re.compile(r"(?i)([oO][aAeE]|[uU][yY])([\u0300\u0301\u0309\u0303\u0323])(?![^\W\d_])")
+
+
+def new_style_tones(text: str) -> str:
+    """"uỷ" → "ủy", "hoà" → "hòa": one spelling per word, so the same name groups as one."""
+    decomposed = unicodedata.normalize("NFD", text)
+    if not any(t in decomposed for t in _TONES):
+        return text
+    fixed = _OLD_STYLE.sub(lambda m: m.group(1)[0] + m.group(2) + m.group(1)[1], decomposed)
+    return unicodedata.normalize("NFC", fixed)
+
+
+# --- slugs -----------------------------------------------------------------------------------
+
+
+def slugify(text: str, max_length: int = 80) -> str:
+    """ASCII slug (đ → d), cut at a word boundary without reordering words."""
+    slug = _slugify(fold_d(text), max_length=max_length, word_boundary=True, save_order=True)
+    return slug or "bai-viet"
