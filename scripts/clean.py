@@ -1,28 +1,434 @@
-"""Text → the page's parts: headline, date line, byline, body blocks; noise set aside.
+"""Text → the page's parts: headline, date lines, byline, body blocks; the noise set aside.
 
-PLACEHOLDER being replaced by the real cleaner (issue 8).
+A short pipeline of named steps over lines, in the spirit of jusText: each step looks at lines (or
+blocks) and takes out what it recognises. Patterns come from `scripts/data/noise.yml` and
+`scripts/data/layout.yml`, compiled once per process.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from .model import PARAGRAPH, Block, Rejection
+from .model import CAPTION, HEADING, PARAGRAPH, Block, Rejection
+from .names import is_names
 from .settings import Settings
+
+# --- the result ------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class Page:
-    text: str                      # the whole decoded text (footers name provinces)
-    title: str | None              # headline as written, None when the page has none
+    text: str                      # the whole decoded text (a footer may name the province)
+    title: str | None              # headline as written (source tag and markers removed), None if none
     blocks: tuple[Block, ...]      # body: paragraphs, headings, captions
-    datelines: tuple[str, ...] = ()
-    byline: tuple[str, ...] = ()
+    datelines: tuple[str, ...] = ()  # stamps found (the date line, a stamp glued to the headline)
+    byline: tuple[str, ...] = ()   # the byline block's lines, label removed from the first
     views: int | None = None
-    noise: tuple[str, ...] = ()
+    noise: tuple[str, ...] = ()    # lines dropped as noise (footer included)
+    credits: tuple[str, ...] = ()  # photo credits ("Ảnh: ...") found standing alone
+
+
+# --- compiled patterns -------------------------------------------------------------------------
+
+_FLAGS = re.IGNORECASE
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    noise_line: re.Pattern[str]
+    footer: re.Pattern[str]
+    related: re.Pattern[str]
+    link: re.Pattern[str]
+    title_prefix: re.Pattern[str]
+    title_suffix: re.Pattern[str]
+    stamp_line: re.Pattern[str]
+    stamp_inside: re.Pattern[str]
+    byline_label: re.Pattern[str]
+    byline_team: re.Pattern[str]
+    photo_credit: re.Pattern[str]
+    credit_tail: re.Pattern[str]
+    caption_start: re.Pattern[str]
+    caption_word: re.Pattern[str]
+
+
+def _any(patterns: list[str] | str | None) -> str:
+    if not patterns:
+        return r"(?!x)x"
+    if isinstance(patterns, str):
+        return patterns
+    return "|".join(f"(?:{p})" for p in patterns)
+
+
+@lru_cache(maxsize=8)
+def patterns(settings: Settings) -> _Patterns:
+    noise, layout = settings.noise, settings.layout
+    stamps = _any([re.sub(r"\?P<\w+>", "", s) for s in layout.get("stamps") or []])
+    labels = layout.get("stamp_labels") or r"(?!x)x"
+    credit = layout.get("photo_credit") or r"(?!x)x"
+    return _Patterns(
+        noise_line=re.compile(rf"(?:{_any(noise.get('lines'))})\s*", _FLAGS),
+        footer=re.compile(rf"(?:{_any(noise.get('footer'))})", _FLAGS),
+        related=re.compile(rf"(?:{_any(noise.get('related'))})\s*", _FLAGS),
+        link=re.compile(rf"(?:{_any(noise.get('links'))})", _FLAGS),
+        title_prefix=re.compile(rf"^(?:{_any(layout.get('title_prefixes'))})", _FLAGS),
+        title_suffix=re.compile(rf"(?:{_any(layout.get('title_suffixes'))})", _FLAGS),
+        # a date line: a stamp, perhaps after a label, perhaps several ("Ngày đăng ... | Cập nhật ...")
+        stamp_line=re.compile(rf"(?:[\[(|]?\s*(?:{labels})?(?:{stamps})\s*[\])|,.]?\s*)+", _FLAGS),
+        stamp_inside=re.compile(rf"(?:{labels})?(?:{stamps})", _FLAGS),
+        byline_label=re.compile(rf"^\(?\s*{layout.get('byline_labels') or '(?!x)x'}", _FLAGS),
+        byline_team=re.compile(rf"\(?\s*(?:{layout.get('byline_teams') or '(?!x)x'})\s*\)?", _FLAGS),
+        photo_credit=re.compile(rf"^\(?\s*{credit}", _FLAGS),
+        credit_tail=re.compile(rf"[\s.,;-]*\(?\s*{credit}[^()]{{1,60}}?\)?\s*$", _FLAGS),
+        caption_start=re.compile(rf"^(?:{layout.get('caption_starts') or '(?!x)x'})", _FLAGS),
+        caption_word=re.compile(rf"(?:{layout.get('caption_words') or '(?!x)x'})", _FLAGS),
+    )
+
+
+# --- small predicates ------------------------------------------------------------------------
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_SENTENCE_END = re.compile(r"[.!?…:;]['\"”’)]*$")
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_VIEWS = re.compile(r"(?i)(?:lượt (?:xem|đọc|truy cập)|đã xem)\s*:?\s*([\d.,\s]+)|([\d.,]+)\s+lượt (?:xem|đọc)")
+_BARE_NUMBER = re.compile(r"^\d{1,3}(?:[.,\s]\d{3})*$|^\d+$")
+MAX_LINE = 20_000  # a longer "line" is a whole page without line breaks: split it into sentences
+
+
+def _full(pattern: re.Pattern[str], line: str) -> bool:
+    return pattern.fullmatch(line) is not None
+
+
+def words(text: str) -> int:
+    return len(text.split())
+
+
+def is_paragraph_like(line: str) -> bool:
+    """Running text: long enough, or a full sentence."""
+    n = words(line)
+    return n >= 25 or (n >= 8 and _SENTENCE_END.search(line) is not None)
+
+
+def _norm(line: str) -> str:
+    return " ".join(_WORD.findall(line.lower()))
+
+
+# --- the steps -------------------------------------------------------------------------------
+
+
+def _lines(text: str) -> list[str]:
+    """Trimmed lines, blank lines kept as "" (they separate paragraphs); giant lines split."""
+    out: list[str] = []
+    for raw in text.split("\n"):
+        line = _SPACES.sub(" ", raw).strip()
+        if len(line) > MAX_LINE:  # a whole page on one line: break after sentences to keep work bounded
+            out.extend(s.strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ])", line) if s.strip())
+        else:
+            out.append(line)
+    return out
+
+
+def _drop_noise(lines: list[str], p: _Patterns) -> tuple[list[str], list[str], int | None]:
+    """Remove noise lines, the footer and related-article lists; read the view counter on the way."""
+    kept: list[str] = []
+    noise: list[str] = []
+    views: int | None = None
+    in_related = False
+    seen_paragraph = False
+    for i, line in enumerate(lines):
+        if not line:
+            kept.append(line)
+            continue
+        if _full(p.footer, line) and len(line) < 400:
+            if seen_paragraph:
+                noise.extend(x for x in lines[i:] if x)
+                break
+            noise.append(line)
+            continue
+        if _full(p.related, line):
+            in_related = True
+            noise.append(line)
+            continue
+        if in_related:
+            if is_paragraph_like(line) and not _full(p.link, line):
+                in_related = False
+            else:
+                noise.append(line)
+                continue
+        if _full(p.noise_line, line) or _full(p.link, line):
+            m = _VIEWS.search(line)
+            if views is None and m:
+                views = _to_int(m.group(1) or m.group(2))
+            elif views is None and _BARE_NUMBER.match(line) and not seen_paragraph:
+                views = _to_int(line)
+            noise.append(line)
+            continue
+        if is_paragraph_like(line):
+            seen_paragraph = True
+        kept.append(line)
+    return kept, noise, views
+
+
+def _to_int(text: str) -> int | None:
+    digits = re.sub(r"\D", "", text)
+    return int(digits) if digits and len(digits) < 12 else None
+
+
+def _is_stamp_line(line: str, p: _Patterns) -> bool:
+    return len(line) < 120 and _full(p.stamp_line, line)
+
+
+def _take_title(lines: list[str], p: _Patterns) -> tuple[str | None, list[str], list[str]]:
+    """The headline: the first line when it reads like one. Splits a headline glued to a stamp and lead."""
+    datelines: list[str] = []
+    rest = list(lines)
+    while rest and (not rest[0] or _is_stamp_line(rest[0], p)):
+        if rest[0]:
+            datelines.append(rest[0])
+        rest.pop(0)
+    if not rest:
+        return None, datelines, rest
+    first = rest[0]
+    glued = p.stamp_inside.search(first)
+    if glued and glued.start() > 0:
+        head, stamp, tail = first[: glued.start()].strip(" -|,"), glued.group(0), first[glued.end():].strip(" -|,")
+        if 3 <= words(head) <= 40 and (not tail or words(tail) >= 5) and not _SENTENCE_END.search(head):
+            datelines.append(stamp)
+            rest[0:1] = [head] + ([tail] if tail else [])
+            first = head
+    if words(first) > 45 or (len(first) > 180 and _SENTENCE_END.search(first) and first.count(". ") >= 1):
+        return None, datelines, rest  # the page starts with its lead: no headline
+    rest.pop(0)
+    return first, datelines, rest
+
+
+def clean_title(title: str, p: _Patterns) -> str:
+    """Headline as written, without a source tag, a CMS leftover or trailing markers."""
+    previous = None
+    while previous != title:
+        previous = title
+        title = p.title_prefix.sub("", title, count=1).strip()
+    title = p.title_suffix.sub("", title).strip()
+    return title
+
+
+def _drop_repeats(lines: list[str], title: str | None, p: _Patterns) -> tuple[list[str], list[str]]:
+    """A headline or paragraph the page printed twice keeps its first copy only; stamps become date lines."""
+    seen: set[str] = set()
+    title_norm = _norm(clean_title(title, p)) if title else None
+    kept: list[str] = []
+    datelines: list[str] = []
+    for line in lines:
+        if not line:
+            kept.append(line)
+            continue
+        if _is_stamp_line(line, p):
+            datelines.append(line)
+            continue
+        n = _norm(line)
+        if title_norm and n.startswith(title_norm):
+            if n == title_norm or _norm(clean_title(line, p)) == title_norm:
+                continue
+            # the headline glued in front of its lead: keep the lead
+            stripped = _strip_prefix_words(line, title_norm)
+            if stripped:
+                kept.append(stripped)
+            continue
+        if len(n) >= 30 and n in seen:
+            continue
+        seen.add(n)
+        kept.append(line)
+    return kept, datelines
+
+
+def _strip_prefix_words(line: str, prefix_norm: str) -> str:
+    """Drop the leading words of `line` that make up `prefix_norm`."""
+    count = len(prefix_norm.split())
+    found = 0
+    for m in _WORD.finditer(line):
+        found += 1
+        if found == count:
+            return line[m.end():].lstrip(" .:-–|,")
+    return ""
+
+
+def _join_wrapped(lines: list[str]) -> list[str]:
+    """Paragraphs: lines separated by blank lines, with hard-wrapped lines joined back together."""
+    paragraphs: list[str] = []
+    run: list[str] = []
+    for line in lines + [""]:
+        if line:
+            run.append(line)
+            continue
+        if run:
+            paragraphs.extend(_join_run(run))
+            run = []
+    return paragraphs
+
+
+def _join_run(run: list[str]) -> list[str]:
+    if len(run) == 1:
+        return run
+    width = max(len(x) for x in run)
+    wrapped = width <= 110 and len(run) >= 2 and sum(len(x) >= 0.6 * width for x in run) >= len(run) - 1
+    out = [run[0]]
+    for line in run[1:]:
+        prev = out[-1]
+        ends = _SENTENCE_END.search(prev) is not None
+        starts_low = line[:1].islower() or line[:1] in ",;)–-" or line[:1].isdigit() and not re.match(r"\d+[.)]\s", line)
+        join = (not ends and (starts_low or (wrapped and len(prev) >= 0.6 * width))) or (
+            wrapped and len(prev) >= 0.85 * width and not _looks_like_item(line))
+        if join:
+            out[-1] = prev + " " + line
+        else:
+            out.append(line)
+    return out
+
+
+def _looks_like_item(line: str) -> bool:
+    return re.match(r"^(?:[-•*+]|\d+[.)]|[a-zđ][.)])\s", line) is not None
+
+
+_LEADING_BYLINE_MAX = 3
+
+
+def _take_byline(paragraphs: list[str], p: _Patterns, settings: Settings) -> tuple[list[str], list[str]]:
+    """The byline block at the end (or right after the headline): names, then office lines."""
+    if not paragraphs:
+        return paragraphs, []
+    # at the end: up to four short lines
+    for size in (4, 3, 2, 1):
+        if len(paragraphs) <= size:
+            continue
+        tail = paragraphs[-size:]
+        found = split_byline(tail, p, settings)
+        if found is not None:
+            return paragraphs[:-size], found
+    # glued to the end of the last paragraph in parentheses: "... tốt đẹp. (Minh Châu)"
+    last = paragraphs[-1]
+    m = re.search(r"\s*\(([^()]{3,60})\)\s*$", last)
+    if m and _SENTENCE_END.search(last[: m.start()]):
+        found = split_byline([m.group(1)], p, settings)
+        if found is not None:
+            return paragraphs[:-1] + [last[: m.start()]], found
+    # labelled byline near the top: "Thực hiện: ..." after the headline
+    for i in range(min(_LEADING_BYLINE_MAX, len(paragraphs))):
+        if p.byline_label.match(paragraphs[i]) and words(paragraphs[i]) <= 12:
+            found = split_byline([paragraphs[i]], p, settings)
+            if found is not None:
+                return paragraphs[:i] + paragraphs[i + 1:], found
+    return paragraphs, []
+
+
+_OFFICE_MAX_WORDS = 14
+
+
+def split_byline(lines: list[str], p: _Patterns, settings: Settings) -> list[str] | None:
+    """[names, office lines...] when `lines` are a byline block, else None.
+
+    Shapes: "Thực hiện: A - B"; a name then office lines; "Name - role, office"; names in capitals;
+    initials; an editorial team; "(Name)". Photo credits are not bylines.
+    """
+    first = lines[0].strip()
+    if p.photo_credit.match(first):
+        return None
+    rest = [x.strip() for x in lines[1:]]
+    if any(words(x) > _OFFICE_MAX_WORDS or x.endswith((".", ":", ";")) and not x.endswith(".,") and words(x) > 6
+           or p.photo_credit.match(x) for x in rest):
+        return None
+    label = p.byline_label.match(first)
+    if label:
+        names = first[label.end():].strip(" ()")
+        return [names, *rest] if names else None
+    if first.startswith("(") and first.endswith(")"):
+        first = first[1:-1].strip()
+    if _full(p.byline_team, first) and words(first) <= 8:
+        return [first.strip("()"), *rest]
+    if is_names(first, settings):
+        return [first, *rest]
+    # "Name - role, office" on one line
+    m = re.match(r"^(.{3,40}?)\s+[-–—]\s+(.{3,})$", first)
+    if m and is_names(m.group(1), settings) and words(m.group(2)) <= _OFFICE_MAX_WORDS:
+        return [m.group(1), m.group(2), *rest]
+    return None
+
+
+def _classify(paragraphs: list[str], p: _Patterns) -> tuple[list[Block], list[str]]:
+    """Each paragraph becomes a paragraph, a subheading or a caption; captions glued to text are split."""
+    blocks: list[Block] = []
+    credits: list[str] = []
+    for i, text in enumerate(paragraphs):
+        if p.photo_credit.match(text) and words(text) <= 10:
+            credits.append(text)
+            blocks.append(Block(CAPTION, text))
+            continue
+        caption, rest = _split_glued_caption(text, p)
+        if caption:
+            blocks.append(Block(CAPTION, caption))
+            if rest:
+                blocks.append(Block(PARAGRAPH, rest))
+            continue
+        nxt = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
+        blocks.append(Block(_kind(text, nxt, p), text))
+    return blocks, credits
+
+
+_HEADING_NUMBER = re.compile(r"^(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)/-]\s+\S")
+
+
+def _kind(text: str, nxt: str | None, p: _Patterns) -> str:
+    n = words(text)
+    if n > 20 or len(text) > 160:
+        return PARAGRAPH
+    has_credit = p.credit_tail.search(text) is not None
+    if has_credit:
+        return CAPTION
+    if p.caption_word.search(text) or re.match(r"(?i)(?:quang cảnh|toàn cảnh|các đại biểu|đại biểu|ảnh)\b", text):
+        if not text.endswith((":", ";", ",")) and n <= 20:
+            return CAPTION
+    if text.endswith(".") and p.caption_start.match(text) and n <= 14:
+        return CAPTION
+    if re.search(r"[.:;,!…]$", text) or nxt is None:
+        return PARAGRAPH
+    if (text[:1].isupper() or _HEADING_NUMBER.match(text)) and n <= 16 and nxt and is_paragraph_like(nxt):
+        return HEADING
+    return PARAGRAPH
+
+
+def _split_glued_caption(text: str, p: _Patterns) -> tuple[str | None, str | None]:
+    """"Caption (Ảnh: X) Paragraph..." → the caption with its credit, then the paragraph."""
+    m = re.search(r"\(\s*(?:ảnh|ảnh minh họa|nguồn ảnh)\s*:[^()]{1,60}\)|(?<=[.\s])(?:ảnh|nguồn ảnh)\s*:\s*"
+                  r"(?:[A-ZĐÀ-Ỹ][\wÀ-ỹđĐ.]*\s?){1,4}(?=\s+[A-ZĐÀ-Ỹ])", text, re.IGNORECASE)
+    if not m or m.end() >= len(text) - 3:
+        return None, None
+    head, rest = text[: m.end()].strip(), text[m.end():].strip()
+    if words(head) > 30 or words(rest) < 5:
+        return None, None
+    # a long head: only its last sentence is the caption
+    cut = max(head.rfind(". ", 0, m.start()), -1)
+    if words(head) > 22 and cut > 0:
+        return None, None
+    return head, rest
+
+
+# --- the whole cleaner ---------------------------------------------------------------------------
 
 
 def clean(text: str, settings: Settings) -> Page | Rejection:
-    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
-    if not lines:
-        return Rejection("tệp rỗng (empty file)")
-    return Page(text=text, title=lines[0], blocks=tuple(Block(PARAGRAPH, ln) for ln in lines[1:]))
+    p = patterns(settings)
+    lines = _lines(text)
+    if not any(lines):
+        return Rejection("tệp rỗng hoặc chỉ có khoảng trắng (empty or whitespace only)")
+    kept, noise, views = _drop_noise(lines, p)
+    raw_title, datelines, rest = _take_title(kept, p)
+    rest, more_dates = _drop_repeats(rest, raw_title, p)
+    paragraphs = _join_wrapped(rest)
+    paragraphs, byline = _take_byline(paragraphs, p, settings)
+    blocks, credits = _classify(paragraphs, p)
+    body_words = sum(words(b.text) for b in blocks if b.kind == PARAGRAPH and is_paragraph_like(b.text))
+    if body_words < 30:
+        return Rejection("không có nội dung bài viết: chỉ có tiêu đề, danh mục hoặc phần trang web "
+                         "(no article text: a menu, a listing or page furniture)")
+    title = clean_title(raw_title, p) if raw_title else None
+    return Page(text=text, title=title or None, blocks=tuple(blocks), datelines=tuple(datelines + more_dates),
+                byline=tuple(byline), views=views, noise=tuple(noise), credits=tuple(credits))

@@ -6,6 +6,7 @@ processes and tests get exactly the same configuration.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -47,26 +48,35 @@ class Settings:
     noise: dict[str, Any] = field(default_factory=dict)
     documents: dict[str, Any] = field(default_factory=dict)
     provinces: dict[str, Any] = field(default_factory=dict)
+    layout: dict[str, Any] = field(default_factory=dict)
+    people: dict[str, Any] = field(default_factory=dict)
 
     def __hash__(self) -> int:  # settings are used as lru_cache keys by compiled-pattern helpers
         return hash(self.fingerprint())
 
-    def fingerprint(self) -> str:
-        """A stable digest of everything that changes the converter's output (for the manifest)."""
+    @cached_property
+    def _fingerprint(self) -> str:
         import hashlib
         import json
 
         blob = json.dumps(
             [self.province, self.prefixes.get("articles"), self.abbreviations, self.units, self.noise,
-             self.documents, self.provinces],
+             self.documents, self.provinces, self.layout, self.people],
             sort_keys=True, ensure_ascii=False, default=str,
         )
         return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
 
+    def fingerprint(self) -> str:
+        """A stable digest of everything that changes the converter's output (for the manifest)."""
+        return self._fingerprint
+
+
+DATA_FILES = ("abbreviations", "units", "noise", "documents", "provinces", "layout", "people")
+
 
 def load_data(data_dir: Path = DATA_DIR) -> dict[str, Any]:
     return {name: load_yaml(data_dir / f"{name}.yml") or {}
-            for name in ("abbreviations", "units", "noise", "documents", "provinces")}
+            for name in DATA_FILES}
 
 
 def load_settings(mkdocs_yml: Path | None = None, data_dir: Path = DATA_DIR) -> Settings:
@@ -92,4 +102,6 @@ def settings_from(portal: dict[str, Any], data: dict[str, Any]) -> Settings:
         noise=data.get("noise") or {},
         documents=data.get("documents") or {},
         provinces=data.get("provinces") or {},
+        layout=data.get("layout") or {},
+        people=data.get("people") or {},
     )

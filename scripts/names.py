@@ -1,0 +1,59 @@
+"""People's names in Vietnamese text: who is a person, and who is named with a role.
+
+Family names, role words and words that are never names come from `scripts/data/people.yml`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .settings import Settings
+
+_UPPER = "A-ZĐÀ-ỸÂĂÊÔƠƯ"
+# A capitalised word (first letter upper-case, the rest lower-case letters), or an all-caps word.
+CAP_WORD = rf"[{_UPPER}][a-zà-ỹđ]+"
+_INITIALS = re.compile(rf"^[{_UPPER}](?:\.\s?[{_UPPER}]){{1,3}}\.?$")
+
+
+@dataclass(frozen=True)
+class NameRules:
+    surnames: frozenset[str]
+    not_names: frozenset[str]
+    role: re.Pattern[str]
+    person: re.Pattern[str]      # a family name followed by 1-3 capitalised words
+
+
+@lru_cache(maxsize=8)
+def rules(settings: Settings) -> NameRules:
+    data = settings.people
+    surnames = frozenset(data.get("surnames") or [])
+    alternatives = "|".join(sorted(map(re.escape, surnames), key=len, reverse=True)) or "(?!x)x"
+    return NameRules(
+        surnames=surnames,
+        not_names=frozenset(data.get("not_names") or []),
+        role=re.compile(data.get("roles") or r"(?!x)x", re.IGNORECASE),
+        person=re.compile(rf"(?<![\w])(?:{alternatives})(?:\s+{CAP_WORD}){{1,3}}(?![\w])"),
+    )
+
+
+def is_name(text: str, settings: Settings) -> bool:
+    """A byline name: "Ma Việt Dũng", "Mai Lan", "NGUYỄN VĂN A", "T.H"; not an office or a sentence."""
+    text = text.strip(" .")
+    if _INITIALS.match(text.replace(" ", "")):
+        return True
+    tokens = text.split()
+    if not 2 <= len(tokens) <= 5:
+        return False
+    r = rules(settings)
+    if any(t in r.not_names or t.capitalize() in r.not_names for t in tokens):
+        return False
+    if all(t.isupper() and t.isalpha() for t in tokens):
+        return True
+    return all(re.fullmatch(CAP_WORD, t) for t in tokens)
+
+
+def is_names(text: str, settings: Settings) -> bool:
+    """One name or several joined: "Mai Lan - Đức Lam", "Hà Anh, Minh Khôi", "T.H - M.L"."""
+    parts = [x for x in re.split(r"\s+[-–—&]\s+|\s*,\s*|\s+và\s+|\s*/\s*", text.strip(" .")) if x]
+    return bool(parts) and all(is_name(x, settings) for x in parts)
