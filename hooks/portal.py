@@ -1,0 +1,215 @@
+"""MkDocs hook: the portal's pages, generated in memory from the articles' front matter.
+
+A thin adapter over `scripts.catalog` (grouping, order, addresses, paging) and `scripts.pages`
+(HTML): it reads front matter, adds the generated pages with `File.generated`, hands the article
+panel to the templates, keeps the nav to the home page and the directories (never articles, so the
+page around an article weighs the same at any site size) and, under `mkdocs serve`, re-converts an
+edited content/ file so the preview follows the editor.
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+import yaml
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # hooks are loaded by path; the project's modules live beside them
+    sys.path.insert(0, str(ROOT))
+
+from scripts import catalog as cat  # noqa: E402
+from scripts import pages  # noqa: E402
+from scripts.settings import load_data, settings_from  # noqa: E402
+
+log = get_plugin_logger(__name__)
+
+FEED_PATH = "feed.xml"
+FEED_COUNT = 30
+DEFAULT_REPORT = ROOT / "build" / "convert-report.json"
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _State:
+    """What one build learned, kept between events (and between rebuilds under `mkdocs serve`)."""
+
+    def __init__(self) -> None:
+        self.settings = None
+        self.catalog: cat.Catalog | None = None
+        self.front_matter_cache: dict[str, tuple[tuple[int, int], dict]] = {}
+        self.command = "build"
+        self.converter_lock = threading.Lock()
+        self.timer: threading.Timer | None = None
+
+
+_state = _State()
+
+
+# --- config and nav ----------------------------------------------------------------------------
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _state.command = command
+
+
+def on_config(config: Any) -> Any:
+    portal = (config.extra or {}).get("portal") or {}
+    _state.settings = settings_from(portal, load_data())
+    if not config.site_url:
+        log.info("site_url is not set, so the RSS feed and the sitemap are left out. Set it in mkdocs.yml "
+                 "(site_url: https://example.org/dai-hoi/) or in the environment (PORTAL_SITE_URL=...).")
+    if config.nav is None:
+        # Home and the four directories only: Material copies the nav into every page.
+        prefixes = _state.settings.prefixes
+        config.nav = [{pages.HOME_TITLE: "index.md"}] + [
+            {title: f"{prefixes[kind]}/index.md"} for kind, title in pages.DIRECTORY_TITLES.items()]
+    return config
+
+
+# --- reading the articles ----------------------------------------------------------------------
+
+
+def read_front_matter(path: str) -> dict:
+    """Only the YAML block between the first two `---` lines: the body is never read here."""
+    lines = []
+    with open(path, encoding="utf-8-sig") as fh:
+        if fh.readline().rstrip("\r\n") != "---":
+            return {}
+        for line in fh:
+            if line.rstrip("\r\n") in ("---", "..."):
+                break
+            lines.append(line)
+        else:
+            return {}
+    try:
+        meta = yaml.load("".join(lines), Loader=_Loader)  # noqa: S506 - safe loader
+    except yaml.YAMLError as err:
+        log.warning(f"Cannot read the front matter of {path}: {err}")
+        return {}
+    return meta if isinstance(meta, dict) else {}
+
+
+def _cached_front_matter(path: str) -> dict:
+    st = os.stat(path)
+    stamp = (st.st_mtime_ns, st.st_size)
+    hit = _state.front_matter_cache.get(path)
+    if hit and hit[0] == stamp:
+        return hit[1]
+    meta = read_front_matter(path)
+    _state.front_matter_cache[path] = (stamp, meta)
+    return meta
+
+
+def on_files(files: Files, config: Any) -> Files:
+    settings = _state.settings
+    prefix = settings.prefixes["articles"].strip("/") + "/"
+    items = []
+    for f in files.documentation_pages():
+        if f.src_uri.startswith(prefix) and f.abs_src_path:
+            items.append((f.src_uri, _cached_front_matter(f.abs_src_path)))
+    catalog = cat.build_catalog(items, settings.prefixes)
+    _state.catalog = catalog
+    generated = pages.all_pages(catalog, settings.page_size, settings.latest, config.site_name)
+    added = 0
+    for page in generated:
+        if files.get_file_from_path(page.src_uri) is not None:
+            log.info(f"docs/{page.src_uri} exists, so the portal's generated page is not added there.")
+            continue
+        files.append(File.generated(config, page.src_uri, content=page.content))
+        added += 1
+    if config.site_url:
+        feed = pages.rss_feed(catalog, config.site_url, config.site_name, config.site_description or "",
+                              FEED_COUNT, FEED_PATH)
+        files.append(File.generated(config, FEED_PATH, content=feed))
+    log.info(f"{len(catalog.entries)} articles: {len(catalog.units)} units, {len(catalog.terms)} terms, "
+             f"{len(catalog.years)} years, {len(catalog.documents)} documents; {added} pages generated.")
+    return files
+
+
+# --- the article page --------------------------------------------------------------------------
+
+
+def on_page_context(context: dict, page: Any, config: Any, nav: Any) -> dict:
+    catalog = _state.catalog
+    entry = catalog.by_src.get(page.file.src_uri) if catalog else None
+    if entry is not None:
+        context["portal_article"] = True
+        context["portal_panel"] = pages.article_panel(entry, catalog)
+        context["portal_related"] = pages.related_html(entry, catalog)
+        context["portal_search"] = pages.search_attributes(entry, catalog)
+    kind = (page.meta or {}).get("portal_kind")
+    # Articles and listings of articles are what search indexes (data-pagefind-body).
+    context["portal_indexed"] = entry is not None or kind in ("unit", "term", "year", "document")
+    return context
+
+
+# --- the converter's report --------------------------------------------------------------------
+
+
+def _report_path() -> Path:
+    return Path(os.environ.get("PORTAL_REPORT") or DEFAULT_REPORT)
+
+
+def on_post_build(config: Any) -> None:
+    """List the inputs the converter rejected, so an editor sees them at the end of `make site`."""
+    path = _report_path()
+    if not path.is_file():
+        return
+    try:
+        entries = json.loads(path.read_text(encoding="utf-8")).get("files") or []
+    except (OSError, ValueError, AttributeError) as err:
+        log.info(f"Cannot read the converter's report {path}: {err}")
+        return
+    rejected = [x for x in entries if isinstance(x, dict) and x.get("status") == "rejected"]
+    if rejected:
+        log.info(f"{len(rejected)} input file(s) were rejected by the converter and are not on the site:")
+        for x in rejected:
+            log.info(f"  rejected: {x.get('source')} — {x.get('reason') or 'no reason given'}")
+
+
+# --- live preview ------------------------------------------------------------------------------
+
+
+def _content_dir(config: Any) -> Path:
+    return Path(os.environ.get("PORTAL_CONTENT_DIR") or Path(config.config_file_path).parent / "content")
+
+
+def _convert(config: Any) -> None:
+    """Run the converter on content/ (it rewrites only what changed); its docs/ write triggers the rebuild."""
+    content = _content_dir(config)
+    report = _report_path()
+    report.parent.mkdir(parents=True, exist_ok=True)
+    with _state.converter_lock:
+        cmd = [sys.executable, "-m", "scripts.convert", str(content), config.docs_dir, "--report", str(report)]
+        result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+        for line in (result.stdout + result.stderr).strip().splitlines()[-5:]:
+            log.info(f"convert: {line}")
+
+
+def on_serve(server: Any, config: Any, builder: Any) -> Any:
+    """Watch content/: an edited article is re-converted into docs/, which MkDocs then rebuilds."""
+    content = _content_dir(config)
+    if not content.is_dir():
+        return server
+    import watchdog.events
+
+    def schedule(event: Any) -> None:
+        if event.is_directory:
+            return
+        if _state.timer is not None:
+            _state.timer.cancel()
+        _state.timer = threading.Timer(0.3, _convert, args=(config,))  # editors save in bursts
+        _state.timer.daemon = True
+        _state.timer.start()
+
+    handler = watchdog.events.FileSystemEventHandler()
+    handler.on_any_event = schedule  # type: ignore[method-assign]
+    server.observer.schedule(handler, str(content), recursive=True)
+    log.info(f"Watching {content}: an edited article is converted again and the preview reloads.")
+    return server

@@ -1,0 +1,472 @@
+"""Articles' front matter → the portal's catalog: units, terms, years, documents, related articles.
+
+Pure Python, no MkDocs: the hook hands in (path, front matter) pairs and gets back plain values,
+so grouping, ordering, addresses and paging are tested without building a site. Everything here is
+linear or n log n in the number of articles: the portal must build 100,000 articles.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Mapping, Sequence
+
+from .vietnamese import fold, slugify, sort_key
+
+UNDATED_LABEL = "Chưa rõ năm"
+UNDATED_SLUG = "chua-ro"
+PAGE_SLUG = "trang"  # paginated listings: don-vi/x/trang-2/
+# Directory order for levels: from the top of the Party down; unknown levels last.
+LEVEL_ORDER = ("toàn quốc", "cấp tỉnh", "cấp huyện", "đảng bộ cơ sở", "chi bộ", "khác")
+UNKNOWN_LEVEL = "Chưa rõ cấp"
+RELATED_COUNT = 6
+
+DEFAULT_PREFIXES = {
+    "articles": "bai-viet",
+    "units": "don-vi",
+    "terms": "nhiem-ky",
+    "years": "nam",
+    "documents": "van-ban",
+}
+
+
+# --- values ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DocRef:
+    """A citation of a document in one article, as the front matter gives it."""
+
+    type: str | None
+    ref: str
+    date: str | None
+    issuer: str | None
+
+    @property
+    def year(self) -> int | None:
+        return _year_of(self.date)
+
+    @property
+    def key(self) -> tuple[str, int | None]:
+        """Documents are identified by ref and the year of their date: numbers are reused."""
+        return (self.ref, self.year)
+
+
+@dataclass(frozen=True)
+class CongressRef:
+    body: str | None
+    number: int | None
+    term: str | None
+
+
+@dataclass
+class Entry:
+    """One article as listings, panels and the feed need it (never its body)."""
+
+    src_uri: str
+    url: str
+    title: str
+    date: str | None
+    event_date: str | None
+    year: int | None
+    unit: str | None
+    unit_key: str | None
+    unit_level: str | None
+    province: str | None
+    terms: tuple[str, ...]
+    congresses: tuple[CongressRef, ...]
+    author: str | None
+    author_note: str | None
+    documents: tuple[DocRef, ...]
+    summary: str
+    source_file: str
+    order: int = 0  # position in the site-wide newest-first order
+
+    @property
+    def sort_date(self) -> str | None:
+        """The date listings sort by: publication date, else the event's day."""
+        return self.date or self.event_date
+
+
+@dataclass
+class Unit:
+    key: str
+    name: str
+    url: str
+    level: str | None
+    province: str | None
+    entries: list[Entry] = field(default_factory=list)
+    congresses: list[tuple[str | None, int | None]] = field(default_factory=list)  # (term, number)
+
+
+@dataclass
+class Group:
+    """A term, a year or a document: a named list of articles at an address."""
+
+    key: Any
+    name: str
+    url: str
+    entries: list[Entry] = field(default_factory=list)
+
+
+@dataclass
+class DocumentGroup(Group):
+    type: str | None = None
+    ref: str = ""
+    date: str | None = None
+    issuer: str | None = None
+
+
+@dataclass
+class Catalog:
+    entries: list[Entry]  # newest first, undated last
+    units: dict[str, Unit]
+    terms: dict[str, Group]
+    years: dict[int | None, Group]
+    documents: dict[tuple[str, int | None], DocumentGroup]
+    by_src: dict[str, Entry]
+    prefixes: dict[str, str]
+
+    # ordered views for directories -------------------------------------------------------
+    def units_by_level(self) -> list[tuple[str, list[Unit]]]:
+        """Levels from the top down; names in Vietnamese order inside each level."""
+        groups: dict[str, list[Unit]] = defaultdict(list)
+        for unit in self.units.values():
+            groups[unit.level if unit.level in LEVEL_ORDER else UNKNOWN_LEVEL].append(unit)
+        ordered = [lvl for lvl in LEVEL_ORDER if lvl in groups]
+        if UNKNOWN_LEVEL in groups:
+            ordered.append(UNKNOWN_LEVEL)
+        return [(lvl, sorted(groups[lvl], key=lambda u: (sort_key(u.name), u.key))) for lvl in ordered]
+
+    def terms_ordered(self) -> list[Group]:
+        """Newest term first."""
+        return sorted(self.terms.values(), key=lambda g: g.key, reverse=True)
+
+    def years_ordered(self) -> list[Group]:
+        """Newest year first, the undated last."""
+        return sorted(self.years.values(), key=lambda g: (g.key is None, -(g.key or 0)))
+
+    def documents_by_type(self) -> list[tuple[str, list[DocumentGroup]]]:
+        """Types in Vietnamese order; newest first inside a type, then by ref."""
+        groups: dict[str, list[DocumentGroup]] = defaultdict(list)
+        for doc in self.documents.values():
+            groups[doc.type or "Văn bản khác"].append(doc)
+        out = []
+        for doc_type in sorted(groups, key=sort_key):
+            docs = sorted(groups[doc_type], key=lambda d: sort_key(d.ref))
+            docs.sort(key=lambda d: d.date or "", reverse=True)
+            out.append((doc_type, docs))
+        return out
+
+
+# --- reading front matter ---------------------------------------------------------------------
+
+
+def _text(value: Any) -> str | None:
+    """YAML may hand back dates, numbers or None; the catalog works with trimmed strings."""
+    if value is None:
+        return None
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return value.isoformat()[:10]
+    text = str(value).strip()
+    return text or None
+
+
+def _iso_date(value: Any) -> str | None:
+    text = _text(value)
+    if text and len(text) >= 10 and text[4] == "-" and text[7] == "-" and text[:4].isdigit():
+        return text[:10]
+    return None
+
+
+def _year_of(date: str | None) -> int | None:
+    return int(date[:4]) if date else None
+
+
+def _int(value: Any) -> int | None:
+    try:
+        return int(value) if value is not None and value != "" else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _list(value: Any) -> list:
+    if value is None:
+        return []
+    return list(value) if isinstance(value, (list, tuple)) else [value]
+
+
+def article_url(src_uri: str) -> str:
+    """The address MkDocs gives a page with directory URLs: `bai-viet/x.md` → `bai-viet/x/`."""
+    stem = src_uri[:-3] if src_uri.endswith(".md") else src_uri
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def make_entry(src_uri: str, meta: Mapping[str, Any]) -> Entry:
+    """One article's front matter → an `Entry`; tolerant of hand-edited files (missing keys, odd types)."""
+    date = _iso_date(meta.get("date"))
+    event_date = _iso_date(meta.get("event_date"))
+    year = _int(meta.get("year"))
+    if year is None:
+        year = _year_of(date) or _year_of(event_date)
+    documents = []
+    for doc in _list(meta.get("documents")):
+        if isinstance(doc, Mapping) and _text(doc.get("ref")):
+            documents.append(DocRef(_text(doc.get("type")), " ".join(str(doc["ref"]).split()),
+                                    _iso_date(doc.get("date")), _text(doc.get("issuer"))))
+    congresses = []
+    for c in _list(meta.get("congresses")):
+        if isinstance(c, Mapping):
+            congresses.append(CongressRef(_text(c.get("body")), _int(c.get("number")), _text(c.get("term"))))
+    terms = tuple(dict.fromkeys(t for t in (_text(x) for x in _list(meta.get("terms"))) if t))
+    unit = _text(meta.get("unit"))
+    unit_key = _text(meta.get("unit_key")) or unit
+    return Entry(
+        src_uri=src_uri,
+        url=article_url(src_uri),
+        title=_text(meta.get("title")) or _text(meta.get("slug")) or src_uri,
+        date=date,
+        event_date=event_date,
+        year=year,
+        unit=unit,
+        unit_key=unit_key,
+        unit_level=_text(meta.get("unit_level")),
+        province=_text(meta.get("province")),
+        terms=terms,
+        congresses=tuple(congresses),
+        author=_text(meta.get("author")),
+        author_note=_text(meta.get("author_note")),
+        documents=tuple(dict.fromkeys(documents)),
+        summary=_text(meta.get("summary")) or "",
+        source_file=_text(meta.get("source_file")) or "",
+    )
+
+
+# --- ordering ---------------------------------------------------------------------------------
+
+
+def newest_first(entries: Iterable[Entry]) -> list[Entry]:
+    """Newest first, undated last; ties in Vietnamese title order, then by address (stable)."""
+    out = sorted(entries, key=lambda e: (sort_key(e.title), e.src_uri))
+    out.sort(key=lambda e: e.sort_date or "", reverse=True)
+    return out
+
+
+def roman(number: int) -> str:
+    """Congress ordinals are written in Roman numerals: "Đại hội lần thứ XIII"."""
+    if number <= 0 or number >= 4000:
+        return str(number)
+    out = []
+    for value, symbol in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while number >= value:
+            out.append(symbol)
+            number -= value
+    return "".join(out)
+
+
+# --- addresses --------------------------------------------------------------------------------
+
+
+def _unique_slugs(keys: Sequence[Any], base: Mapping[Any, str]) -> dict[Any, str]:
+    """Distinct names may share a slug ("Đa" and "Da"): the first in order keeps it, others get -2, -3."""
+    taken: set[str] = set()
+    out = {}
+    for key in keys:
+        slug, n = base[key], 2
+        while slug in taken:
+            slug = f"{base[key]}-{n}"
+            n += 1
+        taken.add(slug)
+        out[key] = slug
+    return out
+
+
+def unit_url(prefixes: Mapping[str, str], slug: str) -> str:
+    return f"{prefixes['units']}/{slug}/"
+
+
+def term_url(prefixes: Mapping[str, str], term: str) -> str:
+    return f"{prefixes['terms']}/{slugify(term)}/"
+
+
+def year_url(prefixes: Mapping[str, str], year: int | None) -> str:
+    return f"{prefixes['years']}/{year if year is not None else UNDATED_SLUG}/"
+
+
+def document_slug(ref: str, year: int | None) -> str:
+    base = slugify(ref, max_length=80)
+    return f"{base}-{year}" if year is not None else base
+
+
+def directory_url(prefixes: Mapping[str, str], kind: str) -> str:
+    return f"{prefixes[kind]}/"
+
+
+def page_url(url: str, number: int) -> str:
+    """Page 1 is the listing's own address; page n is `<address>trang-n/`."""
+    return url if number <= 1 else f"{url}{PAGE_SLUG}-{number}/"
+
+
+def year_label(year: int | None) -> str:
+    return str(year) if year is not None else UNDATED_LABEL
+
+
+def document_label(ref: str, year: int | None) -> str:
+    """How search filters and headings name a document: the ref, with its year when known."""
+    return f"{ref} ({year})" if year is not None else ref
+
+
+# --- building ---------------------------------------------------------------------------------
+
+
+def _fullest(names: Iterable[str]) -> str:
+    """The fullest name: the longest; among equals the most used, then Vietnamese order."""
+    counts = Counter(names)
+    return min(counts, key=lambda n: (-len(n), -counts[n], sort_key(n)))
+
+
+def _most_common(values: Iterable[str | None]) -> str | None:
+    counts = Counter(v for v in values if v)
+    if not counts:
+        return None
+    return min(counts, key=lambda v: (-counts[v], sort_key(v)))
+
+
+def build_catalog(items: Iterable[tuple[str, Mapping[str, Any]]],
+                  prefixes: Mapping[str, str] | None = None) -> Catalog:
+    """(src_uri, front matter) pairs → the whole catalog, every list newest first."""
+    pre = dict(DEFAULT_PREFIXES)
+    pre.update(prefixes or {})
+    entries = newest_first(make_entry(src, meta) for src, meta in items)
+    for i, e in enumerate(entries):
+        e.order = i
+
+    # units, grouped by unit_key (entries arrive newest first, so every list stays sorted)
+    unit_entries: dict[str, list[Entry]] = defaultdict(list)
+    fold_index: dict[str, str] = {}
+    for e in entries:
+        if e.unit_key:
+            unit_entries[e.unit_key].append(e)
+    unit_keys = sorted(unit_entries, key=lambda k: (sort_key(k), k))
+    slugs = _unique_slugs(unit_keys, {k: slugify(k) for k in unit_keys})
+    units: dict[str, Unit] = {}
+    for key in unit_keys:
+        group = unit_entries[key]
+        names = [e.unit for e in group if e.unit] or [key]
+        unit = Unit(key=key, name=_fullest(names), url=unit_url(pre, slugs[key]),
+                    level=_most_common(e.unit_level for e in group),
+                    province=_most_common(e.province for e in group), entries=group)
+        units[key] = unit
+        for name in set(names) | {key}:
+            fold_index.setdefault(fold(name), key)
+
+    # a unit's own congresses: those whose body names the unit (under any of its names)
+    own: dict[str, dict[tuple[str | None, int | None], None]] = defaultdict(dict)
+    for e in entries:
+        for c in e.congresses:
+            key = fold_index.get(fold(c.body)) if c.body else None
+            if key is not None and (c.term or c.number):
+                own[key][(c.term, c.number)] = None
+    for key, found in own.items():
+        # one line per term: a term with a known ordinal drops its ordinal-less mentions
+        numbered_terms = {t for t, n in found if n is not None}
+        kept = [(t, n) for t, n in found if n is not None or t not in numbered_terms]
+        units[key].congresses = sorted(dict.fromkeys(kept), key=lambda c: (c[0] or "", c[1] or 0),
+                                       reverse=True)
+
+    terms: dict[str, Group] = {}
+    years: dict[int | None, Group] = {}
+    doc_cites: dict[tuple[str, int | None], list[DocRef]] = defaultdict(list)
+    doc_entries: dict[tuple[str, int | None], list[Entry]] = defaultdict(list)
+    for e in entries:
+        for t in e.terms:
+            if t not in terms:
+                terms[t] = Group(key=t, name=f"Nhiệm kỳ {t}", url=term_url(pre, t))
+            terms[t].entries.append(e)
+        if e.year not in years:
+            years[e.year] = Group(key=e.year, name=f"Năm {e.year}" if e.year is not None else UNDATED_LABEL,
+                                  url=year_url(pre, e.year))
+        years[e.year].entries.append(e)
+        seen: set[tuple[str, int | None]] = set()
+        for d in e.documents:
+            doc_cites[d.key].append(d)
+            if d.key not in seen:
+                seen.add(d.key)
+                doc_entries[d.key].append(e)
+
+    doc_keys = sorted(doc_cites, key=lambda k: (sort_key(k[0]), k[1] is None, k[1] or 0))
+    doc_slugs = _unique_slugs(doc_keys, {k: document_slug(*k) for k in doc_keys})
+    documents: dict[tuple[str, int | None], DocumentGroup] = {}
+    for key in doc_keys:
+        cites = doc_cites[key]
+        ref, year = key
+        documents[key] = DocumentGroup(
+            key=key, name=ref, url=f"{pre['documents']}/{doc_slugs[key]}/", entries=doc_entries[key],
+            type=_most_common(c.type for c in cites), ref=ref,
+            date=_most_common(c.date for c in cites), issuer=_most_common(c.issuer for c in cites),
+        )
+
+    return Catalog(entries=entries, units=units, terms=terms, years=years, documents=documents,
+                   by_src={e.src_uri: e for e in entries}, prefixes=pre)
+
+
+# --- related articles ---------------------------------------------------------------------------
+
+
+def _neighbours(group: list[Entry], entry: Entry, position: int) -> Iterable[Entry]:
+    """Articles nearest in time to `entry` within a newest-first group: next older, next newer, ..."""
+    n = len(group)
+    for step in range(1, n):
+        for i in (position + step, position - step):
+            if 0 <= i < n:
+                yield group[i]
+
+
+def _position(group: list[Entry], entry: Entry) -> int:
+    """Index of `entry` in a group sorted by `order`: binary search, groups are sorted."""
+    lo, hi = 0, len(group)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if group[mid].order < entry.order:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def related(catalog: Catalog, entry: Entry, count: int = RELATED_COUNT) -> list[Entry]:
+    """Same unit first, then same term; nearest in time first. O(count × terms · log n) per article."""
+    chosen: dict[str, Entry] = {}
+    groups: list[list[Entry]] = []
+    if entry.unit_key and entry.unit_key in catalog.units:
+        groups.append(catalog.units[entry.unit_key].entries)
+    groups.extend(catalog.terms[t].entries for t in entry.terms if t in catalog.terms)
+    for group in groups:
+        for other in _neighbours(group, entry, _position(group, entry)):
+            if len(chosen) >= count:
+                return list(chosen.values())
+            if other.src_uri != entry.src_uri and other.src_uri not in chosen:
+                chosen[other.src_uri] = other
+    return list(chosen.values())
+
+
+# --- paging -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Page:
+    number: int  # 1-based
+    count: int  # number of pages
+    items: list
+    url: str
+
+
+def paginate(items: Sequence[Any], url: str, page_size: int) -> list[Page]:
+    """Split a listing at `page_size`; an empty listing still has its first page."""
+    size = max(1, int(page_size))
+    count = max(1, -(-len(items) // size))
+    return [Page(number=i + 1, count=count, items=list(items[i * size:(i + 1) * size]),
+                 url=page_url(url, i + 1)) for i in range(count)]

@@ -1,0 +1,416 @@
+"""The catalog → the portal's generated pages (Markdown files holding raw HTML), the article panel,
+the related list, the search attributes and the RSS feed.
+
+Pure: strings in, strings out. Every text that came from an article is HTML-escaped here, and every
+link is relative to the page it is on, so site/ works under any sub-path.
+"""
+from __future__ import annotations
+
+import json
+import posixpath
+from dataclasses import dataclass
+from email.utils import format_datetime
+from html import escape
+from typing import Iterable, Sequence
+from xml.sax.saxutils import escape as xml_escape
+
+import datetime as _dt
+
+from .catalog import (
+    UNDATED_LABEL,
+    Catalog,
+    DocumentGroup,
+    Entry,
+    Group,
+    Page,
+    Unit,
+    directory_url,
+    document_label,
+    page_url,
+    paginate,
+    related,
+    roman,
+    year_label,
+)
+
+# UI words (Vietnamese); one place to change them.
+DIRECTORY_TITLES = {
+    "units": "Đơn vị",
+    "terms": "Nhiệm kỳ",
+    "years": "Năm",
+    "documents": "Văn bản",
+}
+HOME_TITLE = "Trang chủ"
+# Directories hold many more names per page than listings hold articles.
+DIRECTORY_PAGE_FACTOR = 10
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page the hook adds with `File.generated`: where, its title, its whole Markdown text."""
+
+    src_uri: str
+    title: str
+    content: str
+    kind: str  # home, directory, unit, term, year, document
+
+
+def e(text: object) -> str:
+    return escape(str(text), quote=True)
+
+
+def rel(from_url: str, to_url: str) -> str:
+    """Relative link between two directory-style site addresses ("" is the home page)."""
+    if from_url == to_url:
+        return "./"
+    target = posixpath.relpath("/" + to_url, "/" + (from_url or "."))
+    if to_url.endswith("/") and not target.endswith("/"):
+        target += "/"
+    return target if target != "./" else "./"
+
+
+def src_uri_for(url: str) -> str:
+    """The Markdown path MkDocs turns into `url` with directory URLs: `don-vi/x/` → `don-vi/x/index.md`."""
+    return f"{url}index.md" if url else "index.md"
+
+
+def format_date(iso: str | None) -> str:
+    """Vietnamese day order: 2020-05-01 → 01/05/2020."""
+    if not iso:
+        return ""
+    y, m, d = iso[:10].split("-")
+    return f"{d}/{m}/{y}"
+
+
+def _markdown_page(title: str, html: str, kind: str) -> str:
+    """Front matter (title only; JSON is valid YAML, so any title is quoted safely) + one HTML block."""
+    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\nportal_kind: {kind}\n---\n\n{html}\n"
+
+
+# --- pieces ----------------------------------------------------------------------------------
+
+
+def _date_html(entry: Entry) -> str:
+    if entry.date:
+        return f'<time datetime="{e(entry.date)}">{e(format_date(entry.date))}</time>'
+    if entry.event_date:
+        return f'<span class="portal-undated">Sự kiện: <time datetime="{e(entry.event_date)}">' \
+               f'{e(format_date(entry.event_date))}</time></span>'
+    return f'<span class="portal-undated">{e(UNDATED_LABEL)}</span>'
+
+
+def _item(entry: Entry, here: str, catalog: Catalog, show_unit: bool = True) -> str:
+    parts = [_date_html(entry)]
+    unit = catalog.units.get(entry.unit_key or "")
+    if show_unit and unit is not None:
+        parts.append(f'<a href="{e(rel(here, unit.url))}">{e(unit.name)}</a>')
+    summary = f'<p class="portal-item__summary">{e(entry.summary)}</p>' if entry.summary else ""
+    return (f'<li class="portal-item"><a class="portal-item__title" href="{e(rel(here, entry.url))}">'
+            f'{e(entry.title)}</a><div class="portal-item__meta">{" · ".join(parts)}</div>{summary}</li>')
+
+
+def _pager(page: Page, here: str, base_url: str) -> str:
+    """Previous / numbered (windowed) / next links; nothing when there is one page."""
+    if page.count <= 1:
+        return ""
+
+    links = []
+    if page.number > 1:
+        links.append(f'<a class="portal-pager__prev" rel="prev" '
+                     f'href="{e(rel(here, page_url(base_url, page.number - 1)))}">← Trang trước</a>')
+    shown = sorted({1, page.count, *range(max(1, page.number - 2), min(page.count, page.number + 2) + 1)})
+    last = 0
+    for n in shown:
+        if n - last > 1:
+            links.append('<span class="portal-pager__gap">…</span>')
+        if n == page.number:
+            links.append(f'<span class="portal-pager__current" aria-current="page">{n}</span>')
+        else:
+            links.append(f'<a href="{e(rel(here, page_url(base_url, n)))}">{n}</a>')
+        last = n
+    if page.number < page.count:
+        links.append(f'<a class="portal-pager__next" rel="next" '
+                     f'href="{e(rel(here, page_url(base_url, page.number + 1)))}">Trang sau →</a>')
+    return f'<nav class="portal-pager" aria-label="Phân trang">{"".join(links)}</nav>'
+
+
+def _listing(entries: Sequence[Entry], base_url: str, title: str, intro: str, kind: str,
+             catalog: Catalog, page_size: int, show_unit: bool = True) -> list[GeneratedPage]:
+    """A listing of articles, paginated; every page's <h1> names what it lists."""
+    out = []
+    for page in paginate(entries, base_url, page_size):
+        here = page.url
+        page_title = title if page.number == 1 else f"{title} (trang {page.number})"
+        count = f'<p class="portal-count">{len(entries)} bài viết' + (
+            f" · trang {page.number}/{page.count}" if page.count > 1 else "") + "</p>"
+        items = "".join(_item(x, here, catalog, show_unit) for x in page.items)
+        html = (f'<div class="portal-listing portal-listing--{kind}">'
+                f"<h1>{e(title)}</h1>{intro if page.number == 1 else ''}{count}"
+                f'<ol class="portal-list">{items}</ol>{_pager(page, here, base_url)}</div>')
+        out.append(GeneratedPage(_src(here), page_title, _markdown_page(page_title, html, kind), kind))
+    return out
+
+
+def _src(url: str) -> str:
+    return src_uri_for(url)
+
+
+def _facts(rows: Iterable[tuple[str, str]]) -> str:
+    """A definition list of (label, already-escaped HTML) rows, skipping empty values."""
+    body = "".join(f"<dt>{e(label)}</dt><dd>{value}</dd>" for label, value in rows if value)
+    return f'<dl class="portal-facts">{body}</dl>' if body else ""
+
+
+def congress_label(term: str | None, number: int | None) -> str:
+    label = "Đại hội" + (f" lần thứ {roman(number)}" if number else "")
+    return label + (f", nhiệm kỳ {term}" if term else "")
+
+
+# --- listing pages ------------------------------------------------------------------------------
+
+
+def unit_pages(unit: Unit, catalog: Catalog, page_size: int) -> list[GeneratedPage]:
+    here = unit.url
+    congresses = ""
+    if unit.congresses:
+        items = []
+        for term, number in unit.congresses:
+            label = e(congress_label(term, number))
+            if term and term in catalog.terms:
+                label = f'<a href="{e(rel(here, catalog.terms[term].url))}">{label}</a>'
+            items.append(f"<li>{label}</li>")
+        congresses = f'<h2>Đại hội của đơn vị</h2><ul class="portal-congresses">{"".join(items)}</ul>'
+    intro = _facts([("Cấp", e(unit.level or "")), ("Tỉnh, thành phố", e(unit.province or ""))]) + congresses
+    return _listing(unit.entries, unit.url, unit.name, intro, "unit", catalog, page_size, show_unit=False)
+
+
+def group_pages(group: Group, kind: str, catalog: Catalog, page_size: int) -> list[GeneratedPage]:
+    return _listing(group.entries, group.url, group.name, "", kind, catalog, page_size)
+
+
+def document_pages(doc: DocumentGroup, catalog: Catalog, page_size: int) -> list[GeneratedPage]:
+    intro = _facts([
+        ("Loại văn bản", e(doc.type or "")),
+        ("Số, ký hiệu", e(doc.ref)),
+        ("Ngày ban hành", f'<time datetime="{e(doc.date)}">{e(format_date(doc.date))}</time>' if doc.date else ""),
+        ("Cơ quan ban hành", e(doc.issuer or "")),
+    ])
+    return _listing(doc.entries, doc.url, doc.ref, intro, "document", catalog, page_size)
+
+
+# --- directories --------------------------------------------------------------------------------
+
+
+def _dir_item(here: str, url: str, name: str, count: int, extra: str = "") -> str:
+    return (f'<li><a href="{e(rel(here, url))}">{e(name)}</a>{extra} '
+            f'<span class="portal-count">({count})</span></li>')
+
+
+def directory_pages(catalog: Catalog, page_size: int) -> list[GeneratedPage]:
+    pages: list[GeneratedPage] = []
+    # Items link relative to their directory page; every page of one directory sits at the same
+    # depth (prefix/ and prefix/trang-n/), so links are made per page below.
+    for kind, sections in (
+        ("units", [(level, units) for level, units in catalog.units_by_level()]),
+        ("terms", [(None, catalog.terms_ordered())]),
+        ("years", [(None, catalog.years_ordered())]),
+        ("documents", [(t, docs) for t, docs in catalog.documents_by_type()]),
+    ):
+        pages.extend(_directory_kind(kind, sections, catalog, page_size))
+    return pages
+
+
+def _directory_kind(kind: str, sections: list, catalog: Catalog, page_size: int) -> list[GeneratedPage]:
+    base = directory_url(catalog.prefixes, kind)
+    title = DIRECTORY_TITLES[kind]
+    flat = [(heading, obj) for heading, objs in sections for obj in objs]
+    out = []
+    for page in paginate(flat, base, page_size * DIRECTORY_PAGE_FACTOR):
+        here = page.url
+        parts: list[str] = []
+        current: object = object()
+        for heading, obj in page.items:
+            if heading != current:
+                if parts:
+                    parts.append("</ul>")
+                if heading:
+                    parts.append(f"<h2>{e(heading)}</h2>")
+                parts.append(f'<ul class="portal-directory__list">')
+                current = heading
+            parts.append(_directory_item(kind, obj, here))
+        if parts:
+            parts.append("</ul>")
+        page_title = title if page.number == 1 else f"{title} (trang {page.number})"
+        html = (f'<div class="portal-directory portal-directory--{kind}"><h1>{e(title)}</h1>'
+                f'{"".join(parts) or "<p>Chưa có mục nào.</p>"}{_pager(page, here, base)}</div>')
+        out.append(GeneratedPage(_src(here), page_title, _markdown_page(page_title, html, "directory"),
+                                 "directory"))
+    return out
+
+
+def _directory_item(kind: str, obj, here: str) -> str:
+    if kind == "units":
+        return _dir_item(here, obj.url, obj.name, len(obj.entries))
+    if kind == "documents":
+        extra = f" <span class=\"portal-directory__date\">{e(format_date(obj.date))}</span>" if obj.date else ""
+        extra += f" <span class=\"portal-directory__issuer\">{e(obj.issuer)}</span>" if obj.issuer else ""
+        return _dir_item(here, obj.url, obj.ref, len(obj.entries), extra)
+    return _dir_item(here, obj.url, obj.name, len(obj.entries))
+
+
+# --- home --------------------------------------------------------------------------------------
+
+
+def home_page(catalog: Catalog, latest: int, site_name: str) -> GeneratedPage:
+    here = ""
+    counts = [
+        (len(catalog.entries), "bài viết", None),
+        (len(catalog.units), "đơn vị", "units"),
+        (len(catalog.terms), "nhiệm kỳ", "terms"),
+        (len(catalog.years), "năm", "years"),
+        (len(catalog.documents), "văn bản", "documents"),
+    ]
+    stats = []
+    for n, label, kind in counts:
+        text = f'<strong>{n}</strong> {e(label)}'
+        if kind:
+            text = f'<a href="{e(rel(here, directory_url(catalog.prefixes, kind)))}">{text}</a>'
+        stats.append(f"<li>{text}</li>")
+    dirs = "".join(
+        f'<li><a href="{e(rel(here, directory_url(catalog.prefixes, kind)))}">{e(title)}</a></li>'
+        for kind, title in DIRECTORY_TITLES.items())
+    items = "".join(_item(x, here, catalog) for x in catalog.entries[:latest])
+    latest_html = (f'<h2>Tin mới nhất</h2><ol class="portal-list">{items}</ol>' if items
+                   else "<p>Chưa có bài viết nào. Hãy thêm bài vào thư mục content/ rồi chạy <code>make site</code>.</p>")
+    html = (f'<div class="portal-home"><h1>{e(site_name)}</h1>'
+            f'<ul class="portal-stats">{"".join(stats)}</ul>'
+            f'<nav class="portal-browse" aria-label="Tra cứu"><h2>Tra cứu theo</h2><ul>{dirs}</ul></nav>'
+            f"{latest_html}</div>")
+    return GeneratedPage("index.md", HOME_TITLE, _markdown_page(site_name, html, "home"), "home")
+
+
+def all_pages(catalog: Catalog, page_size: int, latest: int, site_name: str) -> list[GeneratedPage]:
+    """Every generated page of the portal: home, directories, and one listing per unit/term/year/document."""
+    pages = [home_page(catalog, latest, site_name)]
+    pages.extend(directory_pages(catalog, page_size))
+    for unit in catalog.units.values():
+        pages.extend(unit_pages(unit, catalog, page_size))
+    for term in catalog.terms.values():
+        pages.extend(group_pages(term, "term", catalog, page_size))
+    for year in catalog.years.values():
+        pages.extend(group_pages(year, "year", catalog, page_size))
+    for doc in catalog.documents.values():
+        pages.extend(document_pages(doc, catalog, page_size))
+    return pages
+
+
+# --- the article page ---------------------------------------------------------------------------
+
+
+def article_panel(entry: Entry, catalog: Catalog) -> str:
+    """The metadata panel: every value links to its listing page."""
+    here = entry.url
+    unit = catalog.units.get(entry.unit_key or "")
+    year = catalog.years.get(entry.year)
+    date = _date_html(entry)
+    if year is not None:
+        date += f' · <a href="{e(rel(here, year.url))}">{e(year.name)}</a>'
+    unit_html = ""
+    if unit is not None:
+        unit_html = f'<a href="{e(rel(here, unit.url))}">{e(entry.unit or unit.name)}</a>'
+        if entry.province:
+            unit_html += f' <span class="portal-province">({e(entry.province)})</span>'
+    terms = ", ".join(f'<a href="{e(rel(here, catalog.terms[t].url))}">{e(t)}</a>'
+                      for t in entry.terms if t in catalog.terms)
+    congresses = ""
+    if entry.congresses:
+        congresses = "<ul>" + "".join(
+            f"<li>{e(congress_label(c.term, c.number))}" + (f" — {e(c.body)}" if c.body else "") + "</li>"
+            for c in entry.congresses) + "</ul>"
+    author = e(entry.author or "")
+    if entry.author and entry.author_note:
+        author += f' <span class="portal-author-note">({e(entry.author_note)})</span>'
+    docs = ""
+    if entry.documents:
+        items = []
+        for d in entry.documents:
+            group = catalog.documents.get(d.key)
+            label = " ".join(x for x in (d.type, f"số {d.ref}") if x)
+            link = f'<a href="{e(rel(here, group.url))}">{e(label)}</a>' if group else e(label)
+            tail = (f" ngày {e(format_date(d.date))}" if d.date else "") + (f" của {e(d.issuer)}" if d.issuer else "")
+            items.append(f"<li>{link}{tail}</li>")
+        docs = "<ul>" + "".join(items) + "</ul>"
+    source = f"<code>{e(entry.source_file)}</code>" if entry.source_file else ""
+    rows = [("Ngày đăng", date), ("Đơn vị", unit_html), ("Cấp", e(entry.unit_level or "")),
+            ("Nhiệm kỳ", terms), ("Đại hội", congresses), ("Tác giả", author),
+            ("Văn bản được nhắc đến", docs), ("Tệp nguồn", source)]
+    return f'<aside class="portal-meta" aria-label="Thông tin bài viết">{_facts(rows)}</aside>'
+
+
+def related_html(entry: Entry, catalog: Catalog) -> str:
+    items = related(catalog, entry)
+    if not items:
+        return ""
+    lis = "".join(f'<li><a href="{e(rel(entry.url, x.url))}">{e(x.title)}</a> '
+                  f'<span class="portal-item__meta">{_date_html(x)}</span></li>' for x in items)
+    return (f'<nav class="portal-related" aria-label="Bài viết liên quan" data-pagefind-ignore>'
+            f"<h2>Bài viết liên quan</h2><ul>{lis}</ul></nav>")
+
+
+def search_attributes(entry: Entry, catalog: Catalog) -> str:
+    """Pagefind filters, meta and sort (contract §6) as empty elements: values in attributes, so
+    nothing here adds words to the index and no value needs splitting on commas or colons."""
+    unit = catalog.units.get(entry.unit_key or "")
+
+    def tag(attr: str, name: str, value: str) -> str:
+        return f'<span data-pagefind-{attr}="{name}[data-value]" data-value="{e(value)}"></span>'
+
+    tags = []
+    if unit is not None:
+        tags.append(tag("filter", "unit", unit.name))
+    if entry.unit_level:
+        tags.append(tag("filter", "level", entry.unit_level))
+    tags.extend(tag("filter", "term", t) for t in entry.terms)
+    tags.append(tag("filter", "year", year_label(entry.year)))
+    tags.extend(tag("filter", "document", document_label(*d.key)) for d in dict.fromkeys(entry.documents))
+    tags.append(tag("meta", "title", entry.title))
+    if entry.date:
+        tags.append(tag("meta", "date", entry.date))
+    if unit is not None:
+        tags.append(tag("meta", "unit", unit.name))
+    # Pagefind drops pages without the sort key from sorted results: the undated get the lowest
+    # value, so they come last when sorting newest first.
+    tags.append(tag("sort", "date", entry.sort_date or "0000-00-00"))
+    return f'<div class="portal-search-data" hidden>{"".join(tags)}</div>'
+
+
+# --- feed ---------------------------------------------------------------------------------------
+
+
+def rss_feed(catalog: Catalog, site_url: str, site_name: str, description: str, count: int,
+             feed_path: str = "feed.xml") -> str:
+    """RSS 2.0 of the latest dated articles, absolute links from `site_url`."""
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    dated = [x for x in catalog.entries if x.date][:count]
+    items = []
+    for x in dated:
+        link = base + x.url
+        day = _dt.datetime.fromisoformat(x.date).replace(hour=0, tzinfo=_dt.timezone.utc)
+        cats = "".join(f"<category>{xml_escape(t)}</category>" for t in x.terms)
+        unit = catalog.units.get(x.unit_key or "")
+        if unit is not None:
+            cats = f"<category>{xml_escape(unit.name)}</category>" + cats
+        items.append(
+            f"<item><title>{xml_escape(x.title)}</title><link>{xml_escape(link)}</link>"
+            f'<guid isPermaLink="true">{xml_escape(link)}</guid><pubDate>{format_datetime(day)}</pubDate>'
+            f"<description>{xml_escape(x.summary)}</description>{cats}</item>")
+    last = ""
+    if dated:
+        day = _dt.datetime.fromisoformat(dated[0].date).replace(tzinfo=_dt.timezone.utc)
+        last = f"<lastBuildDate>{format_datetime(day)}</lastBuildDate>"
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel>'
+            f"<title>{xml_escape(site_name)}</title><link>{xml_escape(base)}</link>"
+            f"<description>{xml_escape(description or site_name)}</description><language>vi</language>"
+            f'<atom:link href="{xml_escape(base + feed_path)}" rel="self" type="application/rss+xml"/>'
+            f"{last}{''.join(items)}</channel></rss>\n")
