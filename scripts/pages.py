@@ -59,14 +59,19 @@ def e(text: object) -> str:
     return escape(str(text), quote=True)
 
 
+def capitalize(text: str) -> str:
+    """Headings start with a capital; the rest as written ("đảng bộ cơ sở" → "Đảng bộ cơ sở")."""
+    return text[:1].upper() + text[1:]
+
+
 def rel(from_url: str, to_url: str) -> str:
     """Relative link between two directory-style site addresses ("" is the home page)."""
     if from_url == to_url:
         return "./"
     target = posixpath.relpath("/" + to_url, "/" + (from_url or "."))
-    if to_url.endswith("/") and not target.endswith("/"):
+    if (to_url == "" or to_url.endswith("/")) and not target.endswith("/"):
         target += "/"
-    return target if target != "./" else "./"
+    return target
 
 
 def src_uri_for(url: str) -> str:
@@ -234,8 +239,8 @@ def _directory_kind(kind: str, sections: list, catalog: Catalog, page_size: int)
                 if parts:
                     parts.append("</ul>")
                 if heading:
-                    parts.append(f"<h2>{e(heading)}</h2>")
-                parts.append(f'<ul class="portal-directory__list">')
+                    parts.append(f"<h2>{e(capitalize(heading))}</h2>")
+                parts.append('<ul class="portal-directory__list">')
                 current = heading
             parts.append(_directory_item(kind, obj, here))
         if parts:
