@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from .model import CAPTION, HEADING, PARAGRAPH, Block, Rejection
 from .names import is_names
+from .vietnamese import LOWER, UPPER
 from .settings import Settings
 
 # --- the result ------------------------------------------------------------------------------
@@ -122,7 +123,7 @@ def _lines(text: str) -> list[str]:
     for raw in text.split("\n"):
         line = _SPACES.sub(" ", raw).strip()
         if len(line) > MAX_LINE:  # a whole page on one line: break after sentences to keep work bounded
-            out.extend(s.strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ])", line) if s.strip())
+            out.extend(s.strip() for s in re.split(rf"(?<=[.!?])\s+(?=[{UPPER}])", line) if s.strip())
         else:
             out.append(line)
     return out
@@ -395,10 +396,14 @@ def _kind(text: str, nxt: str | None, p: _Patterns) -> str:
     return PARAGRAPH
 
 
+_GLUED_CREDIT = re.compile(
+    rf"\(\s*(?:[Ảả]nh|[Ảả]nh minh họa|[Nn]guồn ảnh)\s*:[^()]{{1,60}}\)"
+    rf"|(?<=[.\s])(?:[Ảả]nh|[Nn]guồn ảnh)\s*:\s*(?:[{UPPER}][\w.]*\s?){{1,4}}?(?=\s+[{UPPER}][{LOWER}]*\s+[{LOWER}])")
+
+
 def _split_glued_caption(text: str, p: _Patterns) -> tuple[str | None, str | None]:
     """"Caption (Ảnh: X) Paragraph..." → the caption with its credit, then the paragraph."""
-    m = re.search(r"\(\s*(?:ảnh|ảnh minh họa|nguồn ảnh)\s*:[^()]{1,60}\)|(?<=[.\s])(?:ảnh|nguồn ảnh)\s*:\s*"
-                  r"(?:[A-ZĐÀ-Ỹ][\wÀ-ỹđĐ.]*\s?){1,4}(?=\s+[A-ZĐÀ-Ỹ])", text, re.IGNORECASE)
+    m = _GLUED_CREDIT.search(text)
     if not m or m.end() >= len(text) - 3:
         return None, None
     head, rest = text[: m.end()].strip(), text[m.end():].strip()

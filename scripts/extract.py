@@ -1,18 +1,704 @@
-"""Page → Article: one `extract_<field>` per front-matter field.
+"""Page → Article: one `extract_<field>` per front-matter field, patterns as named constants.
 
-PLACEHOLDER being replaced by the real reader (issue 8).
+Each extractor reads the cleaned page (headline, body blocks, date lines, byline) and returns its
+value; `extract_article` calls them in dependency order (unit before its key and level, congresses
+before the primary term). Word lists come from `scripts/data/*.yml` through `Settings`.
+Never a guess presented as a fact: what the text does not settle stays null, with a warning.
 """
 from __future__ import annotations
 
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
 from .clean import Page
-from .model import Article
+from .model import CAPTION, HEADING, PARAGRAPH, Article, Congress, Document
+from .names import CAP_WORD, rules as name_rules
 from .settings import Settings
-from .vietnamese import slugify
+from .vietnamese import UPPER, new_style_tones, slugify
+
+# --- shared small patterns ---------------------------------------------------------------------
+
+ROMAN = r"[IVXLC]{1,7}"
+ORDINAL = rf"(?:{ROMAN}|\d{{1,3}})(?![\w])"
+YEAR = r"(?:19|20)\d{2}"
+TERM_SPAN = re.compile(rf"(?<![\d/.-])({YEAR})\s*[-–—]\s*({YEAR})(?![\d/])")
+DATE_DMY = re.compile(r"(?<![\d/])(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})(?![\d/])")
+DATE_WORDS = re.compile(r"(?i)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d{2})")
+SENTENCE_SPLIT = re.compile(rf"(?<=[.!?…])[\"”’)]*\s+(?=[\"“(]?[{UPPER}0-9])")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def roman_to_int(text: str) -> int | None:
+    total, prev = 0, 0
+    for ch in reversed(text.upper()):
+        value = _ROMAN_VALUES.get(ch)
+        if value is None:
+            return None
+        total = total - value if value < prev else total + value
+        prev = max(prev, value)
+    return total or None
+
+
+def ordinal_value(text: str) -> int | None:
+    text = text.strip()
+    return int(text) if text.isdigit() else roman_to_int(text)
+
+
+def iso_date(day: str | int, month: str | int, year: str | int) -> str | None:
+    try:
+        return dt.date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+# --- compiled rules from the data files -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Rules:
+    head: re.Pattern[str]
+    department: re.Pattern[str]
+    organ_prefix: re.Pattern[str]
+    committee_word: re.Pattern[str]
+    name_words: frozenset[str]
+    name_endings: tuple[tuple[str, ...], ...]
+    committees: tuple[tuple[re.Pattern[str], str], ...]
+    national: str
+    levels: tuple[tuple[re.Pattern[str], str], ...]
+    abbreviations: tuple[tuple[re.Pattern[str], str], ...]
+    province: re.Pattern[str]
+    city: re.Pattern[str]
+    city_names: dict[str, str]
+    document: re.Pattern[str]
+    stamps: tuple[re.Pattern[str], ...]
+    document_type_at: re.Pattern[str]
+
+
+_STOP_WORDS = frozenset("lần nhiệm khóa khoá về của tại đã đang sẽ được có là với cho trong năm ngày thứ "
+                        "sáng chiều tối trưa nay này đó kỳ".split())
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True)) or "(?!x)x"
+
+
+@lru_cache(maxsize=8)
+def rules(settings: Settings) -> _Rules:
+    units, layout = settings.units, settings.layout
+    heads = _alternation(units.get("heads") or [])
+    committees = units.get("committees") or {}
+    committee_words = list(committees) + [new_style_tones(c) for c in committees] + [
+        c.replace("ủy", "uỷ") for c in committees]
+    provinces = (settings.provinces.get("provinces") or [])
+    cities = settings.provinces.get("centrally_run_cities") or []
+    city_aliases = settings.provinces.get("city_aliases") or {}
+    city_names = {c: c for c in cities} | dict(city_aliases)
+    doc_types = settings.documents.get("types") or []
+    code = r"[A-ZĐ][A-ZĐ0-9]*(?:[-/.][A-ZĐ][A-ZĐ0-9]*)*"
+    number = r"\d{1,5}(?:/\d{4})?"
+    return _Rules(
+        head=re.compile(rf"(?<![\w])({heads})(?![\w])(?!\s+viên)"),
+        department=re.compile(rf"(?<![\w])({_alternation(units.get('department_heads') or [])})\s+(?=[{UPPER}])"),
+        organ_prefix=re.compile(rf"^(?:{_alternation(units.get('organ_prefixes') or [])})\s+"),
+        committee_word=re.compile(rf"(?:{_alternation(committee_words)}|Trung ương)(?![\w])"),
+        name_words=frozenset(units.get("name_words") or []),
+        name_endings=tuple(tuple(e.split()) for e in units.get("name_endings") or []),
+        committees=tuple((re.compile(rf"^{re.escape(k.lower())}(?![\w])"), v.lower())
+                         for k, v in sorted(committees.items(), key=lambda kv: -len(kv[0]))),
+        national=units.get("national") or "Đảng Cộng sản Việt Nam",
+        levels=tuple((re.compile(p), level) for p, level in units.get("levels") or []),
+        abbreviations=tuple((re.compile(rf"(?<![\w.]){re.escape(k)}(?![\w])"), v)
+                            for k, v in sorted(settings.abbreviations.items(), key=lambda kv: -len(kv[0]))),
+        province=re.compile(rf"(?<![\w])(?:[Tt]ỉnh|TỈNH|Tỉnh [uủ]ỷ?|UBND tỉnh|HĐND tỉnh)\s+({_alternation(provinces)})(?![\w])"),
+        city=re.compile(rf"(?<![\w])({_alternation(list(city_names))})(?![\w])"),
+        city_names=city_names,
+        document=re.compile(
+            rf"(?i:(?<![\w])({_alternation(doc_types)}))\s+"
+            rf"(?:(?i:số)\s*(?P<n1>{number})(?:\s*(?P<s1>[-–/ ])\s*(?P<c1>{code}))?"
+            rf"|(?P<n2>{number})\s*(?P<s2>[-–/ ])\s*(?P<c2>{code}))(?![\w])"),
+        stamps=tuple(re.compile(s, re.IGNORECASE) for s in layout.get("stamps") or []),
+        document_type_at=re.compile(rf"\s*(?:các\s+)?(?i:{_alternation(doc_types)})(?![\w])"),
+    )
+
+
+# --- organisation names -------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"[ \t]*([^\s,.;:()\[\]“”\"'!?/]+)")
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    head: str           # "Đảng bộ", "Thị ủy", "Ban", ...
+
+    @property
+    def named(self) -> bool:
+        return len(self.text) > len(self.head)
+
+
+def org_extent(text: str, pos: int, r: _Rules) -> int:
+    """End of an organisation's name that starts at `pos`: capitalised words and name words."""
+    ends: list[tuple[int, str]] = []
+    while True:
+        m = _TOKEN.match(text, pos)
+        if not m:
+            break
+        token = m.group(1)
+        bare = token.rstrip("-–")
+        if token in ("-", "–"):
+            nxt = _TOKEN.match(text, m.end())
+            if not (ends and nxt and nxt.group(1)[:1].isupper()):
+                break
+        elif not bare:
+            break
+        elif bare.lower() in _STOP_WORDS:
+            break
+        elif bare == "và" and (not ends or r.document_type_at.match(text, m.end())):
+            break
+        elif bare[:1].isupper() or (bare.isdigit() and len(bare) <= 3 and ends):
+            pass
+        elif bare not in r.name_words:
+            break
+        ends.append((m.end(), bare))
+        pos = m.end()
+    # trim lower-case words a name does not end with
+    while ends:
+        tail = [w for _, w in ends]
+        last = tail[-1]
+        if last[:1].isupper() or last.isdigit():
+            break
+        if any(tuple(w.lower() for w in tail[-len(e):]) == e for e in r.name_endings if len(e) <= len(tail)):
+            break
+        ends.pop()
+    while ends and ends[-1][1] in ("-", "–", ""):
+        ends.pop()
+    return ends[-1][0] if ends else pos
+
+
+def find_units(text: str, r: _Rules) -> list[Mention]:
+    """Every organisation named in `text`, in order; departments ("Ban Tổ chức Tỉnh ủy") when they
+    end with a committee word; organs ("Ban Thường vụ Thị ủy X") give the committee's name."""
+    found: list[Mention] = []
+    for m in r.department.finditer(text):
+        end = org_extent(text, m.end(), r)
+        name = text[m.start():end]
+        if r.organ_prefix.match(name) or not r.committee_word.search(name):
+            continue
+        found.append(Mention(m.start(), end, name, m.group(1)))
+    covered = [(x.start, x.end) for x in found]
+    for m in r.head.finditer(text):
+        if any(a <= m.start() < b for a, b in covered):
+            continue
+        end = org_extent(text, m.end(), r) if m.group(1) != r.national else m.end()
+        found.append(Mention(m.start(), max(end, m.end()), text[m.start():max(end, m.end())], m.group(1)))
+    found.sort(key=lambda x: x.start)
+    return found
+
+
+def expand_abbreviations(text: str, r: _Rules) -> str:
+    for pattern, expansion in r.abbreviations:
+        text = pattern.sub(expansion, text)
+    return text
+
+
+def unit_key(unit: str | None, province: str | None, r: _Rules) -> str | None:
+    """One identity per organisation: abbreviations expanded, "ủy" tones, lower case, committee →
+    organisation, the province added when the name ends in a bare "tỉnh"."""
+    if not unit:
+        return None
+    key = r.organ_prefix.sub("", unit.strip())
+    key = new_style_tones(expand_abbreviations(key, r)).lower()
+    key = re.sub(r"\s+", " ", key.replace("–", "-")).strip(" -")
+    for pattern, organisation in r.committees:
+        if pattern.match(key):
+            key = pattern.sub(organisation, key, count=1)
+            break
+    key = re.sub(r"\b(thành phố|thị xã|huyện|tỉnh|quận|xã|phường) \1\b", r"\1", key)
+    if province and re.search(r"(?:\btỉnh|\btỉnh ủy)$", key):
+        key = f"{key} {province.lower()}"
+    return key
+
+
+def unit_level(key: str | None, r: _Rules) -> str | None:
+    if not key:
+        return None
+    for pattern, level in r.levels:
+        if pattern.search(key):
+            return level
+    return None
+
+
+# --- the extractors ------------------------------------------------------------------------------
+
+
+def _paragraphs(page: Page) -> list[str]:
+    return [b.text for b in page.blocks if b.kind == PARAGRAPH]
+
+
+def body_text(page: Page) -> str:
+    """Headline and body, one block a line: what the fields are read from (not the footer)."""
+    return "\n".join([page.title or ""] + [b.text for b in page.blocks])
+
+
+def extract_date(page: Page, r: _Rules) -> str | None:
+    """The publication date the page states: the first stamp that parses."""
+    for line in page.datelines:
+        for pattern in r.stamps:
+            m = pattern.search(line)
+            if m and (found := iso_date(m.group("d"), m.group("m"), m.group("y"))):
+                return found
+        m = DATE_DMY.search(line) or DATE_WORDS.search(line)
+        if m and (found := iso_date(*m.groups())):
+            return found
+    return None
+
+
+_EVENT_LEAD = re.compile(
+    r"(?:^|(?<=[.;:!?]\s))(?:\(?[^\W\d_]{1,12}\)?\s*[-–]\s*)?"
+    r"(?P<pre>(?:sáng|chiều|tối|trưa|đêm|ngày|hôm nay|hôm qua|sáng nay|chiều nay|tối nay|ngày mai|sáng mai|"
+    r"chiều mai|vào ngày|trong (?:hai|ba|2|3) ngày|trong các ngày|từ ngày)(?:\s+(?:qua|nay|mai|hôm qua))?)"
+    r"\s*(?:\(|,)?\s*(?:ngày\s+)?(?:(?P<d0>\d{1,2})\s*(?:[-–và]+|đến)\s*)?"
+    r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>(?:19|20)\d{2}))?\s*\)?",
+    re.IGNORECASE)
+_EVENT_CONGRESS = re.compile(
+    r"(?P<what>đại hội|hội nghị)[^.;:]{0,140}?(?:diễn ra|được tổ chức|tổ chức|khai mạc|sẽ diễn ra|họp|"
+    r"dự kiến tổ chức|dự kiến diễn ra)\s+(?:vào\s+)?(?:(?:sáng|chiều|tối)\s+)?(?:ngày\s+)?"
+    r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>(?:19|20)\d{2}))?",
+    re.IGNORECASE)
+_DEADLINE = re.compile(r"(?i)(?:trước|chậm nhất|hạn chót|hạn|đến|kết thúc|tới)\s+(?:ngày\s+)?$")
+_TITLE_YEAR = re.compile(rf"(?<![\d-])(?:năm\s+)?({YEAR})(?![\d-])")
+
+
+def _article_year(date: str | None, page: Page) -> int | None:
+    """The year a day/month without a year belongs to: the date line's, else the headline's."""
+    if date:
+        return int(date[:4])
+    if page.title:
+        title = TERM_SPAN.sub(" ", page.title)
+        years = {int(y) for y in _TITLE_YEAR.findall(title)}
+        if len(years) == 1:
+            return years.pop()
+    return None
+
+
+def extract_event_date(page: Page, date: str | None, unit_is_chi_bo: bool) -> tuple[str | None, str | None]:
+    """(ISO day of the main event, warning). The lead's "Sáng 14/5, ..." or "Đại hội ... diễn ra ngày ...";
+    not deadlines, ranges of side events, or other units' chi bộ congresses."""
+    paragraphs = _paragraphs(page)[:3]
+    candidates: list[tuple[str, str, str | None]] = []
+    for text in paragraphs:
+        for m in _EVENT_LEAD.finditer(text):
+            if m.group("pre").lower() == "từ ngày" and not m.group("d0"):
+                continue  # "từ ngày 15/4 đến ngày 20/5": a period, not a day
+            candidates.append((m.group("d"), m.group("m"), m.group("y")))
+            break
+        for m in _EVENT_CONGRESS.finditer(text):
+            sentence = text[max(0, text.rfind(".", 0, m.start()) + 1): m.end()]
+            if not unit_is_chi_bo and re.search(r"(?i)\bchi bộ\b", sentence):
+                continue
+            if re.search(r"(?i)\btừ ngày\b|\bđến ngày\b|\btrước ngày\b", sentence):
+                continue
+            if _DEADLINE.search(text[max(0, m.start("d") - 20): m.start("d")]):
+                continue
+            candidates.append((m.group("d"), m.group("m"), m.group("y")))
+        if candidates:
+            break
+    if not candidates:
+        return None, None
+    day, month, year = candidates[0]
+    if year:
+        return iso_date(day, month, year), None
+    base = _article_year(date, page)
+    if base is None:
+        return None, f"ngày sự kiện {day}/{month} không rõ năm: để trống (event day without a year)"
+    found = iso_date(day, month, base)
+    if found and date and (dt.date.fromisoformat(found) - dt.date.fromisoformat(date)).days > 60:
+        found = iso_date(day, month, base - 1)  # "Sáng 30/12" in an article of 2 January
+    return found, None
+
+
+def extract_terms(text: str) -> list[str]:
+    """Every nhiệm kỳ written, in order of mention: after "nhiệm kỳ", in a list that follows one, or in
+    parentheses after a name. Plan and strategy periods are not terms."""
+    terms: list[str] = []
+    last_end = -10
+    for m in TERM_SPAN.finditer(text):
+        a, b = int(m.group(1)), int(m.group(2))
+        if not 1 <= b - a <= 5:
+            continue
+        before = text[max(0, m.start() - 40): m.start()]
+        is_term = bool(re.search(r"(?i)nhiệm\s+kỳ\s*:?\s*\(?\s*$|khó[aá]\s+[IVXLC\d]+\s*[(,]?\s*$", before))
+        if not is_term and m.start() - last_end <= 6 and re.fullmatch(r"\s*(?:,|và|;|&)\s*", text[last_end:m.start()]):
+            is_term = True  # "nhiệm kỳ 2020-2025, 2021-2026"
+        if not is_term and before.rstrip().endswith("("):
+            is_term = not re.search(r"(?i)kế hoạch|chiến lược|giai đoạn|quy hoạch|chương trình|tầm nhìn|đề án|"
+                                    r"thời kỳ|\d+\s+năm", before)
+        if is_term:
+            term = f"{a}-{b}"
+            if term not in terms:
+                terms.append(term)
+            last_end = m.end()
+    return terms
+
+
+_CONGRESS = re.compile(r"(?<![\w])[Đđ]ại\s+[Hh]ội(?![\w])")
+_ORDINAL_AT = re.compile(rf"\s*,?\s*(?:lần\s+thứ|lần|thứ)\s+({ORDINAL})", re.IGNORECASE)
+_ROMAN_AT = re.compile(rf"\s+({ROMAN})(?![\w])")
+_TERM_AT = re.compile(rf"\s*[,(]?\s*(?:nhiệm\s+kỳ\s*:?\s*)?\(?\s*({YEAR})\s*[-–—]\s*({YEAR})\s*\)?", re.IGNORECASE)
+_NATIONAL_AT = re.compile(r"\s*(?:đại\s+biểu\s+)?toàn\s+quốc", re.IGNORECASE)
+_OF_PARTY = re.compile(r"\s*(?:của\s+Đảng|Đảng\s+Cộng\s+sản\s+Việt\s+Nam)(?![\w])")
+_KHOA = re.compile(rf"\s+khó[aá]\s+({ROMAN}|\d{{1,3}})(?![\w])")
+
+
+@dataclass
+class _CongressMention:
+    body: str | None
+    number: int | None
+    term: str | None
+    national: bool
+    start: int
+
+
+def _congress_mentions(text: str, r: _Rules) -> list[_CongressMention]:
+    """Each "Đại hội ..." naming a body with an ordinal or a term."""
+    out: list[_CongressMention] = []
+    for m in _CONGRESS.finditer(text):
+        pos = m.end()
+        if mm := re.match(r"\s+(?:đại\s+biểu|Đại\s+biểu)", text[pos:]):
+            pos += mm.end()
+        number = None
+        national = False
+        if mm := _NATIONAL_AT.match(text, pos):
+            national, pos = True, mm.end()
+        if mm := _ORDINAL_AT.match(text, pos) or (_ROMAN_AT.match(text, pos) if not national else None):
+            number, pos = ordinal_value(mm.group(1)), mm.end()
+            if _OF_PARTY.match(text, pos) or (national and number):
+                national = True
+        body = None
+        if not national:
+            mm = re.match(r"\s+", text[pos:])
+            start = pos + (mm.end() if mm else 0)
+            head = r.head.match(text, start)
+            if head:
+                end = max(org_extent(text, head.end(), r), head.end())
+                body, pos = text[start:end], end
+                if number is None and (mm := _ORDINAL_AT.match(text, pos)):
+                    number, pos = ordinal_value(mm.group(1)), mm.end()
+        term = None
+        if mm := _TERM_AT.match(text, pos):
+            a, b = int(mm.group(1)), int(mm.group(2))
+            if 1 <= b - a <= 5:
+                term = f"{a}-{b}"
+        if national:
+            out.append(_CongressMention(r.national, number, term, True, m.start()))
+        elif body and (number or term):
+            out.append(_CongressMention(body, number, term, False, m.start()))
+    return out
+
+
+def _same_body(mention_key: str, unit_key_: str) -> bool:
+    """A shortened name of the same organisation: "đảng bộ khối" ~ "đảng bộ khối chính quyền huyện"."""
+    if mention_key == unit_key_:
+        return True
+    return unit_key_.startswith(mention_key + " ") or mention_key in ("đảng bộ", "chi bộ") and unit_key_.startswith(mention_key)
+
+
+def extract_congresses(text: str, unit: str | None, key: str | None, province: str | None,
+                       r: _Rules) -> list[Congress]:
+    """The main congress first (the unit's own, else the one the article is most about), then in order."""
+    mentions = _congress_mentions(text, r)
+    groups: dict[str, list[_CongressMention]] = {}
+    order: list[str] = []
+    main_key = None
+    for c in mentions:
+        k = "national" if c.national else unit_key(c.body, province, r) or ""
+        if key and not c.national and _same_body(k, key):
+            k = main_key = key
+        if key and c.national and key == unit_key(r.national, None, r):
+            k = main_key = key
+        if k not in groups:
+            groups[k] = []
+            order.append(k)
+        groups[k].append(c)
+    # the unit's committee "khóa XVIII" gives its congress's ordinal
+    if key:
+        for m in find_units(text, r):
+            if unit_key(m.text, province, r) == key and (kh := _KHOA.match(text, m.end)):
+                number = ordinal_value(kh.group(1))
+                groups.setdefault(key, [])
+                if key not in order:
+                    order.append(key)
+                groups[key].append(_CongressMention(unit, number, None, False, m.start))
+                main_key = key
+    if not order:
+        return []
+    if main_key is None:
+        non_national = [k for k in order if k != "national"] or order
+        main_key = max(non_national, key=lambda k: (len(groups[k]), -order.index(k)))
+    result = []
+    for k in [main_key] + [k for k in order if k != main_key]:
+        group = groups[k]
+        numbered = [c for c in group if c.number]
+        best = max(numbered, key=lambda c: c.number or 0) if numbered else group[0]
+        term = best.term or next((c.term for c in group if c.term), None)
+        if numbered and best.term is None:
+            term = next((c.term for c in group if c.term and c.number in (None, best.number)), None)
+        body = group[0].body if k != key or not unit else unit
+        if k == key and k != "national":
+            # the body as the article writes the congress's organisation, fullest of its mentions
+            body = max((c.body for c in group if c.body), key=len, default=unit)
+        result.append(Congress(body=body, number=best.number, term=term))
+    return result
+
+
+def extract_documents(text: str, units: list[Mention], r: _Rules) -> list[Document]:
+    """Every cited document with a number: ref normalised, date and issuer when the text gives them."""
+    docs: list[Document] = []
+    for m in r.document.finditer(text):
+        dtype = m.group(1)
+        dtype = dtype[:1].upper() + dtype[1:].lower()
+        number, sep, code = (m.group("n1"), m.group("s1"), m.group("c1")) if m.group("n1") else (
+            m.group("n2"), m.group("s2"), m.group("c2"))
+        if code and not re.search(r"[A-ZĐ]{1,}", code):
+            code = None
+        if code and sep == " " and not re.search(r"[/-]", code) and len(code) < 2:
+            code = None
+        ref = number if not code else (f"{number}/{code}" if sep == "/" else f"{number}-{code}")
+        if not code and not m.group("n1"):
+            continue
+        after = text[m.end(): m.end() + 160]
+        date = None
+        dm = re.match(r"\s*,?\s*(?:ban hành\s+)?(?:[Nn]gày|NGÀY)\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})", after) \
+            or re.match(r"\s*,?\s*(?:ban hành\s+)?ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d{2})", after, re.I)
+        rest_at = m.end()
+        if dm:
+            date = iso_date(*dm.groups())
+            rest_at = m.end() + dm.end()
+        issuer = None
+        im = _ISSUER_AT.match(text[rest_at: rest_at + 20])
+        if im:
+            start = rest_at + im.end()
+            end = org_extent(text, start, r)
+            issuer = text[start:end].strip() or None
+        else:
+            before = text[max(0, m.start() - 30): m.start()]
+            if re.search(r"(?:đã\s+)?(?:ký\s+)?ban\s+hành\s+$", before):
+                prior = [u for u in units if u.end <= m.start() and m.start() - u.end <= 30]
+                if prior:
+                    issuer = prior[-1].text
+        doc = Document(type=dtype, ref=ref, date=date, issuer=issuer)
+        same = [i for i, d in enumerate(docs) if d.ref == ref and (d.date or "")[:4] == (date or "")[:4]]
+        undated_twin = [i for i, d in enumerate(docs) if d.ref == ref and (not date or not d.date)]
+        if same or undated_twin:
+            i = (same or undated_twin)[0]
+            old = docs[i]
+            docs[i] = Document(old.type, old.ref, old.date or date, old.issuer or issuer)
+            continue
+        docs.append(doc)
+    return docs
+
+
+_ISSUER_AT = re.compile(rf"\s*,?\s*(?:của|do)\s+(?=[{UPPER}])")
+_CONTEXT_BREAK = re.compile(r"[.;:()\n]")
+
+
+def extract_people(page: Page, exclude: set[str], settings: Settings) -> list[str]:
+    """People named with "đồng chí" or a role, as written, once each, in order."""
+    nr = name_rules(settings)
+    places = set(settings.provinces.get("provinces") or []) | set(settings.provinces.get("centrally_run_cities") or [])
+    text = "\n".join(b.text for b in page.blocks) + "\n" + (page.title or "")
+    seen: list[str] = []
+    candidates: list[tuple[int, int]] = [(m.start(), m.end()) for m in nr.person.finditer(text)]
+    # "đồng chí X Y Z": a name even when the family name is not in the list
+    for m in re.finditer(rf"(?i:đồng chí)\s+((?:{CAP_WORD})(?:\s+{CAP_WORD}){{1,3}})(?![\w])", text):
+        candidates.append((m.start(1), m.end(1)))
+    for start, end in sorted(set(candidates)):
+        name = text[start:end]
+        tokens = name.split()
+        # trim organisation words off the end ("Nguyễn Văn A Bí" cannot happen; "Hà Nội" is a place)
+        if (any(t in nr.not_names for t in tokens) or name in exclude or nr.role_at_start.match(name)
+                or name in places):
+            continue
+        before = text[max(0, start - 80): start]
+        cut = max((mm.end() for mm in _CONTEXT_BREAK.finditer(before)), default=0)
+        clause = before[cut:]
+        after = text[end: end + 60]
+        if re.search(r"(?i)(?:xã|huyện|tỉnh|phường|thành phố|thị xã|thị trấn|quận|đường|phố|trường|ấp|thôn)\s*$", before):
+            continue
+        role_before = nr.role.search(clause) is not None and _only_title_words(clause, nr)
+        role_after = re.match(r"\s*[,-–]\s*(?:nguyên\s+)?" + nr.role.pattern, after, re.IGNORECASE) is not None
+        if (role_before or role_after) and name not in seen:
+            seen.append(name)
+    return seen
+
+
+def _only_title_words(clause: str, nr) -> bool:
+    """After the last role word, only words of a title ("Trưởng Ban Tổ chức Tỉnh ủy") up to the name."""
+    last = None
+    for last in nr.role.finditer(clause):
+        pass
+    if last is None:
+        return False
+    tail = clause[last.end():].split()
+    return all(t[:1].isupper() or t in ("ủy", "uỷ", "viên", "ban", "nhân", "dân", "và", "-", "–", "tỉnh", "huyện",
+                                        "xã", "thị", "quận", "phường", "thành", "phố", "đồng", "chí")
+               for t in tail)
+
+
+def extract_province(page: Page, r: _Rules, settings: Settings) -> tuple[str | None, str | None]:
+    """(province, source): "tỉnh X" anywhere on the page (footer too), else a centrally-run city by name,
+    else the site's own province."""
+    found = Counter(m.group(1) for m in r.province.finditer(page.text))
+    if found:
+        first = {m.group(1): i for i, m in reversed(list(enumerate(r.province.finditer(page.text))))}
+        best = max(found, key=lambda p: (found[p], -first[p]))
+        return best, "text"
+    cities = [r.city_names[m.group(1)] for m in r.city.finditer(page.text)]
+    if cities:
+        return Counter(cities).most_common(1)[0][0], "text"
+    if settings.province:
+        return settings.province, "settings"
+    return None, None
+
+
+def choose_unit(page: Page, mentions_title: list[Mention], mentions_body: list[Mention],
+                r: _Rules) -> Mention | None:
+    """The organisation the article is about: the headline's (the one holding a congress first), else the
+    subject of the lead, else the most named."""
+    def is_national(m: Mention) -> bool:
+        return m.head == r.national
+
+    title_units = [m for m in mentions_title if not is_national(m)]
+    if title_units:
+        title = page.title or ""
+        congress = [m for m in title_units if re.search(r"(?i)đại\s+hội(?:\s+đại\s+biểu)?\s+$", title[:m.start])]
+        return (congress or title_units)[0]
+    paragraphs = _paragraphs(page)
+    if paragraphs:
+        lead = paragraphs[0]
+        lead_units = [m for m in mentions_body if m.start < len(lead) and not is_national(m)]
+        if lead_units:
+            return lead_units[0]
+    named = [m for m in mentions_body if not is_national(m)]
+    if named:
+        counts = Counter(m.text for m in named)
+        return max(named, key=lambda m: (counts[m.text], -m.start))
+    national = [m for m in mentions_title + mentions_body if is_national(m)]
+    return national[0] if national else None
+
+
+def fullest_unit(chosen: Mention, mentions: list[Mention], province: str | None, r: _Rules) -> str:
+    """The fullest written form of the chosen unit: a bare "Thị ủy" becomes "Thị ủy Duyên Hải"."""
+    if not chosen.named:
+        same_head = [m for m in mentions if m.head == chosen.head and m.named]
+        if same_head:
+            counts = Counter(m.text for m in same_head)
+            chosen = max(same_head, key=lambda m: (counts[m.text], len(m.text)))
+    key = unit_key(chosen.text, province, r)
+    committee = r.committee_word.fullmatch(chosen.head) is not None or chosen.head.lower().startswith(("đảng ủy", "đảng uỷ", "chi ủy", "chi uỷ"))
+    same = [m.text for m in mentions if unit_key(m.text, province, r) == key
+            and (r.committee_word.fullmatch(m.head) is not None
+                 or m.head.lower().startswith(("đảng ủy", "đảng uỷ", "chi ủy", "chi uỷ"))) == committee]
+    return max(same + [chosen.text], key=len)
+
+
+def extract_summary(page: Page) -> str:
+    """The lead's first one or two sentences, plain text, at most 300 characters."""
+    paragraphs = _paragraphs(page)
+    if not paragraphs:
+        return ""
+    sentences = SENTENCE_SPLIT.split(paragraphs[0])
+    summary = sentences[0]
+    if len(summary) < 140 and len(sentences) > 1 and len(summary) + 1 + len(sentences[1]) <= 300:
+        summary += " " + sentences[1]
+    return _shorten(summary, 300)
+
+
+def _shorten(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:-")
+    return cut + "…"
+
+
+def make_title(page: Page) -> str:
+    """A title from the lead when the page has no headline (flagged `title_generated`)."""
+    paragraphs = _paragraphs(page) or [b.text for b in page.blocks]
+    if not paragraphs:
+        return "Bài viết không có tiêu đề"
+    first = SENTENCE_SPLIT.split(paragraphs[0])[0]
+    first = re.sub(r"^(?:\(?[^\W\d_]{1,12}\)?\s*[-–]\s*)", "", first)  # source tag in front of the lead
+    return _shorten(first.rstrip("."), 120)
+
+
+def extract_author(page: Page) -> tuple[str | None, str | None]:
+    if not page.byline:
+        return None, None
+    author = page.byline[0].strip() or None
+    note = ", ".join(x.strip(" ,") for x in page.byline[1:] if x.strip()) or None
+    return author, note
+
+
+# --- the whole reader --------------------------------------------------------------------------------
 
 
 def extract_article(page: Page, settings: Settings, *, source_file: str, source_sha256: str,
                     source_encoding: str) -> Article:
-    title = page.title or ""
-    return Article(title=title, slug=slugify(title), body=page.blocks, source_file=source_file,
-                   source_sha256=source_sha256, source_encoding=source_encoding,
-                   summary=page.blocks[0].text[:300] if page.blocks else "")
+    r = rules(settings)
+    warnings: list[str] = []
+    text = body_text(page)
+
+    title = page.title
+    title_generated = False
+    if not title:
+        title, title_generated = make_title(page), True
+        warnings.append("không có tiêu đề: tiêu đề được tạo từ đoạn mở đầu (no headline)")
+
+    date = extract_date(page, r)
+    if date is None:
+        warnings.append("trang không ghi ngày đăng (no publication date)")
+    province, province_source = extract_province(page, r, settings)
+
+    title_mentions = find_units(page.title or "", r)
+    body_only = "\n".join(b.text for b in page.blocks if b.kind != CAPTION)
+    body_mentions = find_units(body_only, r)
+    chosen = choose_unit(page, title_mentions, body_mentions, r)
+    unit = fullest_unit(chosen, title_mentions + body_mentions, province, r) if chosen else None
+    key = unit_key(unit, province, r)
+    level = unit_level(key, r)
+    if unit is None:
+        warnings.append("không xác định được đơn vị (unknown unit)")
+
+    event_date, warning = extract_event_date(page, date, level == "chi bộ")
+    if warning:
+        warnings.append(warning)
+
+    congresses = extract_congresses(text, unit, key, province, r)
+    terms = extract_terms(text)
+    main_term = congresses[0].term if congresses and congresses[0].term else None
+    if main_term is None and page.title:
+        main_term = next(iter(extract_terms(page.title)), None)
+    if main_term and main_term in terms:
+        terms.remove(main_term)
+        terms.insert(0, main_term)
+
+    author, author_note = extract_author(page)
+    documents = extract_documents(text, find_units(text, r), r)
+    people = extract_people(page, {author or ""}, settings)
+    captions = [b.text for b in page.blocks if b.kind == CAPTION and b.text not in page.credits]
+    year = int(date[:4]) if date else int(event_date[:4]) if event_date else None
+
+    return Article(
+        title=title, date=date, event_date=event_date, year=year, unit=unit, unit_key=key, unit_level=level,
+        province=province, terms=tuple(terms), congress_number=congresses[0].number if congresses else None,
+        congresses=tuple(congresses), author=author, author_note=author_note, documents=tuple(documents),
+        people=tuple(people), captions=tuple(captions), views=page.views, summary=extract_summary(page),
+        slug=slugify(title), source_file=source_file, source_sha256=source_sha256,
+        source_encoding=source_encoding, warnings=tuple(warnings), title_generated=title_generated,
+        province_source=province_source, body=page.blocks,
+    )

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .settings import Settings
+from .vietnamese import LOWER, UPPER
 
-_UPPER = "A-ZĐÀ-ỸÂĂÊÔƠƯ"
-# A capitalised word (first letter upper-case, the rest lower-case letters), or an all-caps word.
-CAP_WORD = rf"[{_UPPER}][a-zà-ỹđ]+"
-_INITIALS = re.compile(rf"^[{_UPPER}](?:\.\s?[{_UPPER}]){{1,3}}\.?$")
+# A capitalised word: first letter upper-case, the rest lower-case letters.
+CAP_WORD = rf"[{UPPER}][{LOWER}]+"
+_INITIALS = re.compile(rf"^[{UPPER}](?:\.\s?[{UPPER}]){{1,3}}\.?$")
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,7 @@ class NameRules:
     surnames: frozenset[str]
     not_names: frozenset[str]
     role: re.Pattern[str]
+    role_at_start: re.Pattern[str]  # a "name" that is really a title ("Phó Bí thư")
     person: re.Pattern[str]      # a family name followed by 1-3 capitalised words
 
 
@@ -33,6 +34,7 @@ def rules(settings: Settings) -> NameRules:
         surnames=surnames,
         not_names=frozenset(data.get("not_names") or []),
         role=re.compile(data.get("roles") or r"(?!x)x", re.IGNORECASE),
+        role_at_start=re.compile(rf"(?:{data.get('roles') or '(?!x)x'})(?![\w])", re.IGNORECASE),
         person=re.compile(rf"(?<![\w])(?:{alternatives})(?:\s+{CAP_WORD}){{1,3}}(?![\w])"),
     )
 

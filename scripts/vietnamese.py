@@ -93,3 +93,9 @@ def slugify(text: str, max_length: int = 80) -> str:
     """ASCII slug (đ → d), cut at a word boundary without reordering words."""
     slug = _slugify(fold_d(text), max_length=max_length, word_boundary=True, save_order=True)
     return slug or "bai-viet"
+
+
+# --- letter classes for regular expressions ----------------------------------------------------
+# Python's `re` has no \p{Lu}; "À-Ỹ" would also take lower-case letters, which sit in between.
+UPPER = "".join(chr(i) for i in range(0x41, 0x1F00) if chr(i).isalpha() and chr(i).isupper())
+LOWER = "".join(chr(i) for i in range(0x61, 0x1F00) if chr(i).isalpha() and chr(i).islower())
