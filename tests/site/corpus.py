@@ -84,6 +84,12 @@ def fixture_articles() -> list[Article]:
            "2021-01-25", "Đảng Cộng sản Việt Nam", "Đảng Cộng sản Việt Nam", "toàn quốc", ("2021-2026",),
            ("Đại hội đại biểu toàn quốc lần thứ XIII của Đảng khai mạc.",),
            congresses=(Congress("Đảng Cộng sản Việt Nam", 13, "2021-2026"),)),
+        _a("dang-bo-xa-duong-lieu", "Đảng bộ xã Dương Liễu triển khai nghị quyết",
+           "2022-09-09", "Đảng bộ xã Dương Liễu", "Đảng bộ xã Dương Liễu", "đảng bộ cơ sở", ("2020-2025",),
+           ("Đảng bộ xã Dương Liễu triển khai nghị quyết đại hội.",)),
+        _a("dang-bo-xa-ea-kar", "Đảng bộ xã Ea Kar kết nạp đảng viên mới",
+           "2022-10-10", "Đảng bộ xã Ea Kar", "Đảng bộ xã Ea Kar", "đảng bộ cơ sở", ("2020-2025",),
+           ("Đảng bộ xã Ea Kar kết nạp 12 đảng viên mới.",)),
         _a("khong-ro-don-vi", "Một bài chưa rõ đơn vị", None, None, None, None, (),
            ("Bài viết không nêu đơn vị, không có ngày.",)),
     ]
