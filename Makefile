@@ -22,13 +22,13 @@ convert: venv
 	@mkdir -p build
 	$(PY) -m scripts.convert content docs --report $(REPORT)
 
-## build the portal into site/ (search index included)
+## build the portal into site/ (search index included); rejected inputs are listed at the end
 site: convert
-	$(PY) -m mkdocs build --strict
+	NO_MKDOCS_2_WARNING=1 PORTAL_REPORT=$(REPORT) $(PY) -m mkdocs build --strict
 
-## live preview on http://127.0.0.1:8000/
+## live preview on http://127.0.0.1:8000/ ; an edited content/ file is converted again and reloaded
 serve: convert
-	$(PY) -m mkdocs serve --livereload
+	NO_MKDOCS_2_WARNING=1 PORTAL_REPORT=$(REPORT) $(PY) -m mkdocs serve --livereload --dirty
 
 ## unit, site and browser tests (installs what they need)
 test: test-venv
