@@ -349,7 +349,7 @@ def article_panel(entry: Entry, catalog: Catalog) -> str:
     rows = [("Ngày đăng", date), ("Đơn vị", unit_html), ("Cấp", e(entry.unit_level or "")),
             ("Nhiệm kỳ", terms), ("Đại hội", congresses), ("Tác giả", author),
             ("Văn bản được nhắc đến", docs), ("Tệp nguồn", source)]
-    return f'<aside class="portal-meta" aria-label="Thông tin bài viết">{_facts(rows)}</aside>'
+    return f'<aside class="portal-meta" aria-label="Thông tin bài viết" data-pagefind-ignore>{_facts(rows)}</aside>'
 
 
 def related_html(entry: Entry, catalog: Catalog) -> str:

@@ -49,7 +49,7 @@ def fixture_articles() -> list[Article]:
            documents=(CT_35, KH_17),
            congresses=(Congress("Đảng bộ xã Đông Tiến", 12, "2020-2025"),),
            event_date="2020-05-19", author="Lam Giang", captions=("Quang cảnh Đại hội",),
-           heading="Nhiệm vụ trọng tâm"),
+           heading="Nhiệm vụ <trọng tâm> & \"mới\""),
         _a("dong-tien-so-ket", "Đảng bộ xã Đông Tiến sơ kết giữa nhiệm kỳ",
            "2023-01-12", "Đảng bộ xã Đông Tiến", "Đảng bộ xã Đông Tiến", "đảng bộ cơ sở", ("2020-2025",),
            ("Đảng bộ xã Đông Tiến tổ chức hội nghị sơ kết giữa nhiệm kỳ 2020-2025.",),
