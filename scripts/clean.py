@@ -51,6 +51,7 @@ class _Patterns:
     credit_tail: re.Pattern[str]
     caption_start: re.Pattern[str]
     caption_word: re.Pattern[str]
+    glued_caption: re.Pattern[str]
 
 
 def _any(patterns: list[str] | str | None) -> str:
@@ -83,6 +84,8 @@ def patterns(settings: Settings) -> _Patterns:
         credit_tail=re.compile(rf"[\s.,;-]*\(?\s*{credit}[^()]{{1,60}}?\)?\s*$", _FLAGS),
         caption_start=re.compile(rf"^(?:{layout.get('caption_starts') or '(?!x)x'})", _FLAGS),
         caption_word=re.compile(rf"(?:{layout.get('caption_words') or '(?!x)x'})", _FLAGS),
+        # "Đồng chí X phát biểu tại Đại hội Trong nhiệm kỳ ...": no full stop between caption and text
+        glued_caption=re.compile(rf"^([^.!?;:]{{12,200}}?[^\s.!?;:,])\s+(?={layout.get('sentence_starters') or '(?!x)x'})"),
     )
 
 
@@ -189,6 +192,7 @@ def _take_title(lines: list[str], p: _Patterns) -> tuple[str | None, list[str], 
         rest.pop(0)
     if not rest:
         return None, datelines, rest
+    _drop_section_and_banner(rest, p)
     first = rest[0]
     glued = p.stamp_inside.search(first)
     if glued and glued.start() > 0:
@@ -201,6 +205,22 @@ def _take_title(lines: list[str], p: _Patterns) -> tuple[str | None, list[str], 
         return None, datelines, rest  # the page starts with its lead: no headline
     rest.pop(0)
     return first, datelines, rest
+
+
+def _drop_section_and_banner(rest: list[str], p: _Patterns) -> None:
+    """A section name ("Tin tức - Sự kiện") or an all-caps banner standing above the real headline."""
+    while len(rest) >= 2:
+        first, nxt = rest[0], next((x for x in rest[1:3] if x), "")
+        after = rest[rest.index(nxt) + 1] if nxt and rest.index(nxt) + 1 < len(rest) else ""
+        letters = [c for c in first if c.isalpha()]
+        banner = len(letters) > 10 and all(c.isupper() for c in letters) and not nxt.isupper()
+        section = (words(first) <= 5 and words(nxt) >= 6 and not _SENTENCE_END.search(first)
+                   and (_is_stamp_line(after, p) or any(sep in first for sep in (" - ", " > ", " » ", " | "))))
+        if not (nxt and (banner or section) and not _is_stamp_line(nxt, p) and words(nxt) <= 45):
+            return
+        rest.pop(0)
+        while rest and not rest[0]:
+            rest.pop(0)
 
 
 def clean_title(title: str, p: _Patterns) -> str:
@@ -253,7 +273,7 @@ def _strip_prefix_words(line: str, prefix_norm: str) -> str:
     return ""
 
 
-def _join_wrapped(lines: list[str]) -> list[str]:
+def _join_wrapped(lines: list[str], p: _Patterns) -> list[str]:
     """Paragraphs: lines separated by blank lines, with hard-wrapped lines joined back together."""
     paragraphs: list[str] = []
     run: list[str] = []
@@ -262,16 +282,16 @@ def _join_wrapped(lines: list[str]) -> list[str]:
             run.append(line)
             continue
         if run:
-            paragraphs.extend(_join_run(run))
+            paragraphs.extend(_join_run(run, p))
             run = []
     return paragraphs
 
 
-def _join_run(run: list[str]) -> list[str]:
+def _join_run(run: list[str], p: _Patterns) -> list[str]:
     if len(run) == 1:
         return run
     width = max(len(x) for x in run)
-    wrapped = width <= 110 and len(run) >= 2 and sum(len(x) >= 0.6 * width for x in run) >= len(run) - 1
+    wrapped = 50 <= width <= 110 and len(run) >= 3 and sum(len(x) >= 0.6 * width for x in run) >= len(run) - 1
     out = [run[0]]
     for line in run[1:]:
         prev = out[-1]
@@ -279,7 +299,7 @@ def _join_run(run: list[str]) -> list[str]:
         starts_low = line[:1].islower() or line[:1] in ",;)–-" or line[:1].isdigit() and not re.match(r"\d+[.)]\s", line)
         join = (not ends and (starts_low or (wrapped and len(prev) >= 0.6 * width))) or (
             wrapped and len(prev) >= 0.85 * width and not _looks_like_item(line))
-        if join:
+        if join and not (p.photo_credit.match(line) or p.byline_label.match(line)):
             out[-1] = prev + " " + line
         else:
             out.append(line)
@@ -396,6 +416,7 @@ def _kind(text: str, nxt: str | None, p: _Patterns) -> str:
     return PARAGRAPH
 
 
+_TIME_START = re.compile(r"(?i)(?:sáng|chiều|tối|trưa|ngày|hôm|trong|sau|từ|đến|năm|tháng)\b")
 _GLUED_CREDIT = re.compile(
     rf"\(\s*(?:[Ảả]nh|[Ảả]nh minh họa|[Nn]guồn ảnh)\s*:[^()]{{1,60}}\)"
     rf"|(?<=[.\s])(?:[Ảả]nh|[Nn]guồn ảnh)\s*:\s*(?:[{UPPER}][\w.]*\s?){{1,4}}?(?=\s+[{UPPER}][{LOWER}]*\s+[{LOWER}])")
@@ -405,6 +426,10 @@ def _split_glued_caption(text: str, p: _Patterns) -> tuple[str | None, str | Non
     """"Caption (Ảnh: X) Paragraph..." → the caption with its credit, then the paragraph."""
     m = _GLUED_CREDIT.search(text)
     if not m or m.end() >= len(text) - 3:
+        g = p.glued_caption.match(text)
+        if (g and p.caption_word.search(g.group(1)) and words(g.group(1)) <= 25 and words(text) - words(g.group(1)) >= 8
+                and not _TIME_START.match(g.group(1))):
+            return g.group(1), text[g.end():].strip()
         return None, None
     head, rest = text[: m.end()].strip(), text[m.end():].strip()
     if words(head) > 30 or words(rest) < 5:
@@ -427,7 +452,7 @@ def clean(text: str, settings: Settings) -> Page | Rejection:
     kept, noise, views = _drop_noise(lines, p)
     raw_title, datelines, rest = _take_title(kept, p)
     rest, more_dates = _drop_repeats(rest, raw_title, p)
-    paragraphs = _join_wrapped(rest)
+    paragraphs = _join_wrapped(rest, p)
     paragraphs, byline = _take_byline(paragraphs, p, settings)
     blocks, credits = _classify(paragraphs, p)
     body_words = sum(words(b.text) for b in blocks if b.kind == PARAGRAPH and is_paragraph_like(b.text))

@@ -234,12 +234,18 @@ def encode_legacy(text: str, encoding: str) -> bytes:
 # --- how Vietnamese a text reads -----------------------------------------------------------------
 
 _INITIALS = "ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx]"
-_NUCLEI = sorted(
-    "a ă â e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi oo ua uâ uê ui uô uơ "
-    "ưa ưi ưu ươ uy ya yê iêu oai oao oay oeo uây uôi ươi ươu uya uyê yêu uyu".split(),
-    key=len, reverse=True,
-)
-_SYLLABLE = re.compile(f"(?:{_INITIALS})?(?:{'|'.join(_NUCLEI)})(ch|ng|nh|[cmnpt])?")
+# Vowel groups that take a final consonant, and those that end the syllable themselves.
+_OPEN_NUCLEI = "a ă â e ê i o ô ơ u ư y iê oa oă oe oo uâ uê uô uơ ươ uy yê uyê"
+_CLOSED_NUCLEI = ("ai ao au ay âu ây eo êu ia iu oi ôi ơi ua ui ưa ưi ưu ya iêu oai oao oay oeo uây uôi ươi "
+                  "ươu uya uyu yêu")
+
+
+def _alternation(words: str) -> str:
+    return "|".join(sorted(words.split(), key=len, reverse=True))
+
+
+_SYLLABLE = re.compile(
+    f"(?:{_INITIALS})?(?:(?:{_alternation(_OPEN_NUCLEI)})(ch|ng|nh|[cmnpt])?|(?:{_alternation(_CLOSED_NUCLEI)}))")
 _STOP_TONES = {"\u0301", "\u0323"}  # syllables ending in c, ch, p, t take only sắc or nặng
 _PUNCT = "\"'()[]{}<>.,;:!?…“”‘’«»–—-_/\\|*•·+=%$#@&^~`"
 

@@ -63,8 +63,8 @@ class _Rules:
     department: re.Pattern[str]
     organ_prefix: re.Pattern[str]
     committee_word: re.Pattern[str]
-    name_words: frozenset[str]
-    name_endings: tuple[tuple[str, ...], ...]
+    phrase_pairs: frozenset[tuple[str, str]]   # (word as written, next lower-case word) inside a name
+    places: tuple[tuple[str, ...], ...]         # place words, longest first ("thị xã" before "thị")
     committees: tuple[tuple[re.Pattern[str], str], ...]
     national: str
     levels: tuple[tuple[re.Pattern[str], str], ...]
@@ -75,10 +75,15 @@ class _Rules:
     document: re.Pattern[str]
     stamps: tuple[re.Pattern[str], ...]
     document_type_at: re.Pattern[str]
+    surnames: frozenset[str]
+    middle_names: frozenset[str]
 
 
-_STOP_WORDS = frozenset("lần nhiệm khóa khoá về của tại đã đang sẽ được có là với cho trong năm ngày thứ "
-                        "sáng chiều tối trưa nay này đó kỳ".split())
+# Words that end a name even when capitalised (headlines in title case: "Lần Thứ", "Nhiệm Kỳ"), and
+# lower-case words that end it ("Đảng bộ xã X tổ chức ...", "Chi bộ 4 thuộc Đảng bộ ...").
+_STOP_ALWAYS = frozenset("lần nhiệm khóa khoá kỳ".split())
+_STOP_WORDS = _STOP_ALWAYS | frozenset("về của tại đã đang sẽ được có là với cho trong năm ngày thứ sáng chiều tối "
+                                       "trưa nay này đó và tổ chức thuộc gồm cùng bầu giao chọn dự".split())
 
 
 def _alternation(words: list[str]) -> str:
@@ -104,8 +109,9 @@ def rules(settings: Settings) -> _Rules:
         department=re.compile(rf"(?<![\w])({_alternation(units.get('department_heads') or [])})\s+(?=[{UPPER}])"),
         organ_prefix=re.compile(rf"^(?:{_alternation(units.get('organ_prefixes') or [])})\s+"),
         committee_word=re.compile(rf"(?:{_alternation(committee_words)}|Trung ương)(?![\w])"),
-        name_words=frozenset(units.get("name_words") or []),
-        name_endings=tuple(tuple(e.split()) for e in units.get("name_endings") or []),
+        phrase_pairs=frozenset((a, b) for phrase in units.get("name_phrases") or []
+                               for a, b in zip(phrase.split(), phrase.split()[1:]) if b[:1].islower()),
+        places=tuple(sorted((tuple(p.split()) for p in units.get("place_words") or []), key=len, reverse=True)),
         committees=tuple((re.compile(rf"^{re.escape(k.lower())}(?![\w])"), v.lower())
                          for k, v in sorted(committees.items(), key=lambda kv: -len(kv[0]))),
         national=units.get("national") or "Đảng Cộng sản Việt Nam",
@@ -120,6 +126,8 @@ def rules(settings: Settings) -> _Rules:
             rf"(?:(?i:số)\s*(?P<n1>{number})(?:\s*(?P<s1>[-–/ ])\s*(?P<c1>{code}))?"
             rf"|(?P<n2>{number})\s*(?P<s2>[-–/ ])\s*(?P<c2>{code}))(?![\w])"),
         stamps=tuple(re.compile(s, re.IGNORECASE) for s in layout.get("stamps") or []),
+        surnames=frozenset(settings.people.get("surnames") or []),
+        middle_names=frozenset(settings.people.get("middle_names") or []),
         document_type_at=re.compile(rf"\s*(?:các\s+)?(?i:{_alternation(doc_types)})(?![\w])"),
     )
 
@@ -142,42 +150,46 @@ class Mention:
 
 
 def org_extent(text: str, pos: int, r: _Rules) -> int:
-    """End of an organisation's name that starts at `pos`: capitalised words and name words."""
-    ends: list[tuple[int, str]] = []
-    while True:
-        m = _TOKEN.match(text, pos)
-        if not m:
-            break
-        token = m.group(1)
+    """End of an organisation's name that starts at `pos`: capitalised words, numbers right after the head
+    ("Chi bộ 4"), place words ("huyện", "thị xã") and the lower-case words of known phrases."""
+    tokens: list[tuple[str, int]] = []
+    at = pos
+    while len(tokens) < 24 and (m := _TOKEN.match(text, at)):
+        tokens.append((m.group(1), m.end()))
+        at = m.end()
+    end, prev, i = pos, None, 0
+    while i < len(tokens):
+        token, token_end = tokens[i]
         bare = token.rstrip("-–")
+        lower = bare.lower()
+        nxt = tokens[i + 1][0].lower() if i + 1 < len(tokens) else ""
         if token in ("-", "–"):
-            nxt = _TOKEN.match(text, m.end())
-            if not (ends and nxt and nxt.group(1)[:1].isupper()):
+            if not (prev and nxt[:1] and tokens[i + 1][0][:1].isupper()):
                 break
-        elif not bare:
+            i += 1
+            continue
+        if prev is not None and (prev, bare) in r.phrase_pairs:
+            end, prev, i = token_end, bare, i + 1
+            continue
+        stop = _STOP_ALWAYS if bare[:1].isupper() else _STOP_WORDS
+        if not bare or lower in stop or (lower, nxt) in (("đại", "hội"), ("hội", "nghị")):
             break
-        elif bare.lower() in _STOP_WORDS:
-            break
-        elif bare == "và" and (not ends or r.document_type_at.match(text, m.end())):
-            break
-        elif bare[:1].isupper() or (bare.isdigit() and len(bare) <= 3 and ends):
-            pass
-        elif bare not in r.name_words:
-            break
-        ends.append((m.end(), bare))
-        pos = m.end()
-    # trim lower-case words a name does not end with
-    while ends:
-        tail = [w for _, w in ends]
-        last = tail[-1]
-        if last[:1].isupper() or last.isdigit():
-            break
-        if any(tuple(w.lower() for w in tail[-len(e):]) == e for e in r.name_endings if len(e) <= len(tail)):
-            break
-        ends.pop()
-    while ends and ends[-1][1] in ("-", "–", ""):
-        ends.pop()
-    return ends[-1][0] if ends else pos
+        if bare in r.surnames and i + 2 < len(tokens) and tokens[i + 1][0] in r.middle_names \
+                and tokens[i + 2][0][:1].isupper():
+            break  # "Trưởng Ban Tổ chức Tỉnh ủy Mai Văn Tuất": a person's name starts here
+        if bare[:1].isupper() or (bare.isdigit() and len(bare) <= 3):
+            end, prev, i = token_end, bare, i + 1
+            continue
+        place = next((p for p in r.places if tuple(t.lower() for t, _ in tokens[i:i + len(p)]) == p), None)
+        if place:
+            end, prev, i = tokens[i + len(place) - 1][1], tokens[i + len(place) - 1][0], i + len(place)
+            continue
+        following = tokens[i + 1][0] if i + 1 < len(tokens) else ""
+        if prev and prev[:1].isupper() and prev.isalpha() and following[:1].isupper() and following.lower() not in _STOP_WORDS:
+            end, prev, i = token_end, bare, i + 1  # "Thủy lợi Miền Trung": a lower-case syllable inside a name
+            continue
+        break
+    return end
 
 
 def find_units(text: str, r: _Rules) -> list[Mention]:
@@ -259,11 +271,11 @@ def extract_date(page: Page, r: _Rules) -> str | None:
 
 
 _EVENT_LEAD = re.compile(
-    r"(?:^|(?<=[.;:!?]\s))(?:\(?[^\W\d_]{1,12}\)?\s*[-–]\s*)?"
+    r"(?:^|(?<=[.;:!?]\s)|(?<=,\s)|(?<=\())(?:\(?[^\W\d_]{1,12}\)?\s*[-–]\s*)?"
     r"(?P<pre>(?:sáng|chiều|tối|trưa|đêm|ngày|hôm nay|hôm qua|sáng nay|chiều nay|tối nay|ngày mai|sáng mai|"
     r"chiều mai|vào ngày|trong (?:hai|ba|2|3) ngày|trong các ngày|từ ngày)(?:\s+(?:qua|nay|mai|hôm qua))?)"
-    r"\s*(?:\(|,)?\s*(?:ngày\s+)?(?:(?P<d0>\d{1,2})\s*(?:[-–và]+|đến)\s*)?"
-    r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>(?:19|20)\d{2}))?\s*\)?",
+    r"\s*(?:\(|,)?\s*(?:ngày\s+)?(?:(?P<d0>\d{1,2})\s*(?:-|–|và|đến)\s*(?:ngày\s+)?)?"
+    r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>(?:19|20)\d{2}))?\s*\)?(?P<after>\s*,\s*\S)?",
     re.IGNORECASE)
 _EVENT_CONGRESS = re.compile(
     r"(?P<what>đại hội|hội nghị)[^.;:]{0,140}?(?:diễn ra|được tổ chức|tổ chức|khai mạc|sẽ diễn ra|họp|"
@@ -295,7 +307,9 @@ def extract_event_date(page: Page, date: str | None, unit_is_chi_bo: bool) -> tu
         for m in _EVENT_LEAD.finditer(text):
             if m.group("pre").lower() == "từ ngày" and not m.group("d0"):
                 continue  # "từ ngày 15/4 đến ngày 20/5": a period, not a day
-            candidates.append((m.group("d"), m.group("m"), m.group("y")))
+            if text[max(0, m.start() - 2): m.start()] == ", " and not m.group("after"):
+                continue  # mid-sentence only as "..., ngày 24/6/2020, Đảng bộ xã ... tổ chức"
+            candidates.append((m.group("d0") or m.group("d"), m.group("m"), m.group("y")))
             break
         for m in _EVENT_CONGRESS.finditer(text):
             sentence = text[max(0, text.rfind(".", 0, m.start()) + 1): m.end()]
@@ -364,12 +378,30 @@ class _CongressMention:
     start: int
 
 
-def _congress_mentions(text: str, r: _Rules) -> list[_CongressMention]:
-    """Each "Đại hội ..." naming a body with an ordinal or a term."""
+_HOLDS = re.compile(r"(?:(?:đã|sẽ|long trọng|chính thức|trọng thể|tiến hành)\s+)*(?:tổ chức|khai mạc|tiến hành|"
+                    r"bước vào)\s+(?:thành công\s+)?$", re.IGNORECASE)
+
+
+def _subject_of(text: str, at: int, mentions: list[Mention]) -> Mention | None:
+    """"<unit> (long trọng) tổ chức Đại hội ...": the sentence's first organisation, when it holds the congress."""
+    before = text[max(0, at - 40): at]
+    if not _HOLDS.search(before):
+        return None
+    sentence_start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+    in_sentence = [u for u in mentions if sentence_start <= u.start < at]
+    if in_sentence and in_sentence[0].start - sentence_start <= 45:
+        return in_sentence[0]  # "Sáng 18/4, Chi bộ 4 thuộc ... tổ chức Đại hội"
+    clause_start = text.rfind(", ", sentence_start, at)
+    in_clause = [u for u in in_sentence if u.start >= clause_start + 2 and "," not in text[u.end:at]]
+    return in_clause[0] if clause_start >= 0 and in_clause and in_clause[0].start - clause_start <= 4 else None
+
+
+def _congress_mentions(text: str, r: _Rules, mentions: list[Mention]) -> list[_CongressMention]:
+    """Each "Đại hội ..." naming a body with an ordinal or a term, or held by the sentence's subject."""
     out: list[_CongressMention] = []
     for m in _CONGRESS.finditer(text):
         pos = m.end()
-        if mm := re.match(r"\s+(?:đại\s+biểu|Đại\s+biểu)", text[pos:]):
+        if mm := re.match(r"\s+(?:đại\s+biểu|Đại\s+biểu|đảng\s+viên)", text[pos:]):
             pos += mm.end()
         number = None
         national = False
@@ -389,6 +421,9 @@ def _congress_mentions(text: str, r: _Rules) -> list[_CongressMention]:
                 body, pos = text[start:end], end
                 if number is None and (mm := _ORDINAL_AT.match(text, pos)):
                     number, pos = ordinal_value(mm.group(1)), mm.end()
+        held_by = _subject_of(text, m.start(), mentions) if body is None and not national else None
+        if held_by is not None:
+            body = held_by.text
         term = None
         if mm := _TERM_AT.match(text, pos):
             a, b = int(mm.group(1)), int(mm.group(2))
@@ -396,7 +431,7 @@ def _congress_mentions(text: str, r: _Rules) -> list[_CongressMention]:
                 term = f"{a}-{b}"
         if national:
             out.append(_CongressMention(r.national, number, term, True, m.start()))
-        elif body and (number or term):
+        elif body and (number or term or held_by is not None):
             out.append(_CongressMention(body, number, term, False, m.start()))
     return out
 
@@ -408,14 +443,35 @@ def _same_body(mention_key: str, unit_key_: str) -> bool:
     return unit_key_.startswith(mention_key + " ") or mention_key in ("đảng bộ", "chi bộ") and unit_key_.startswith(mention_key)
 
 
+def _fullest_body(body: str, units: list[Mention], province: str | None, r: _Rules) -> str:
+    """"Đảng bộ phường" → "Đảng bộ phường Nghĩa Lộ Đông" when the article names exactly one such unit."""
+    key = unit_key(body, province, r) or ""
+    longer = {m.text for m in units if m.text.startswith(body) and m.text != body
+              and (unit_key(m.text, province, r) or "").startswith(key + " ")}
+    return longer.pop() if len(longer) == 1 else body
+
+
+def organisation_name(unit: str, r: _Rules) -> str:
+    """The organisation a committee leads, as the article would write it: "Đảng ủy X" → "Đảng bộ X"."""
+    name = r.organ_prefix.sub("", unit)
+    for pattern, organisation in r.committees:
+        m = re.match(pattern.pattern, name, re.IGNORECASE)
+        if m:
+            return organisation[:1].upper() + organisation[1:] + name[m.end():]
+    return name
+
+
 def extract_congresses(text: str, unit: str | None, key: str | None, province: str | None,
                        r: _Rules) -> list[Congress]:
     """The main congress first (the unit's own, else the one the article is most about), then in order."""
-    mentions = _congress_mentions(text, r)
+    units = find_units(text, r)
+    mentions = _congress_mentions(text, r, units)
     groups: dict[str, list[_CongressMention]] = {}
     order: list[str] = []
     main_key = None
     for c in mentions:
+        if c.body and not c.national:
+            c.body = _fullest_body(c.body, units, province, r)
         k = "national" if c.national else unit_key(c.body, province, r) or ""
         if key and not c.national and _same_body(k, key):
             k = main_key = key
@@ -427,13 +483,15 @@ def extract_congresses(text: str, unit: str | None, key: str | None, province: s
         groups[k].append(c)
     # the unit's committee "khóa XVIII" gives its congress's ordinal
     if key:
-        for m in find_units(text, r):
+        for m in units:
             if unit_key(m.text, province, r) == key and (kh := _KHOA.match(text, m.end)):
                 number = ordinal_value(kh.group(1))
+                tm = _TERM_AT.match(text, kh.end())
+                term = f"{tm.group(1)}-{tm.group(2)}" if tm and 1 <= int(tm.group(2)) - int(tm.group(1)) <= 5 else None
                 groups.setdefault(key, [])
                 if key not in order:
                     order.append(key)
-                groups[key].append(_CongressMention(unit, number, None, False, m.start))
+                groups[key].append(_CongressMention(unit, number, term, False, m.start))
                 main_key = key
     if not order:
         return []
@@ -448,10 +506,10 @@ def extract_congresses(text: str, unit: str | None, key: str | None, province: s
         term = best.term or next((c.term for c in group if c.term), None)
         if numbered and best.term is None:
             term = next((c.term for c in group if c.term and c.number in (None, best.number)), None)
-        body = group[0].body if k != key or not unit else unit
-        if k == key and k != "national":
-            # the body as the article writes the congress's organisation, fullest of its mentions
-            body = max((c.body for c in group if c.body), key=len, default=unit)
+        # the congress's organisation as written, fullest form; the unit's own name when the unit is one
+        body = max((c.body for c in group if c.body), key=len, default=unit)
+        if k == key and unit:
+            body = organisation_name(unit, r)
         result.append(Congress(body=body, number=best.number, term=term))
     return result
 
@@ -599,6 +657,9 @@ def fullest_unit(chosen: Mention, mentions: list[Mention], province: str | None,
         if same_head:
             counts = Counter(m.text for m in same_head)
             chosen = max(same_head, key=lambda m: (counts[m.text], len(m.text)))
+    fuller = _fullest_body(chosen.text, mentions, province, r)
+    if fuller != chosen.text:
+        chosen = next(m for m in mentions if m.text == fuller)
     key = unit_key(chosen.text, province, r)
     committee = r.committee_word.fullmatch(chosen.head) is not None or chosen.head.lower().startswith(("đảng ủy", "đảng uỷ", "chi ủy", "chi uỷ"))
     same = [m.text for m in mentions if unit_key(m.text, province, r) == key
@@ -679,6 +740,9 @@ def extract_article(page: Page, settings: Settings, *, source_file: str, source_
         warnings.append(warning)
 
     congresses = extract_congresses(text, unit, key, province, r)
+    if unit is None and congresses and congresses[0].body == r.national:
+        unit, key, level = r.national, unit_key(r.national, None, r), unit_level(unit_key(r.national, None, r), r)
+        warnings.remove("không xác định được đơn vị (unknown unit)")
     terms = extract_terms(text)
     main_term = congresses[0].term if congresses and congresses[0].term else None
     if main_term is None and page.title:

@@ -1,0 +1,711 @@
+"""The converter's command line: a folder of raw articles in, one Markdown file per article out.
+
+    python -m scripts.convert INPUT_DIR OUTPUT_DIR [--report FILE.json] [--jobs N] [--strict]
+                              [--config mkdocs.yml] [--force]
+
+Every file under INPUT_DIR is accounted for in the report (../shared/CONTRACT.md §1, §3): `NAME.txt` is an
+article, `NAME.meta.yml` an editor's corrections for it, anything else is skipped with a reason. The
+converter owns only the files it wrote and remembers them in OUTPUT_DIR/.convert-manifest.json (paths,
+hashes, slugs), so a re-run rewrites nothing that is up to date, removes outputs whose input is gone,
+keeps outputs edited by hand and never touches a file it did not write (§4).
+
+This is the only converter module that does I/O; each article goes through the pure
+`pipeline.read_article` in a process pool.
+"""
+from __future__ import annotations
+
+import argparse
+import concurrent.futures
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import logging
+import os
+import sys
+import tempfile
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import pipeline, render
+from .model import FRONT_MATTER_KEYS, Article, Rejection
+from .settings import Settings, load_settings
+from .vietnamese import slugify
+
+log = logging.getLogger("scripts.convert")
+
+STATUSES = ("converted", "unchanged", "rejected", "duplicate", "override", "edited", "skipped", "removed")
+MANIFEST_NAME = ".convert-manifest.json"
+MANIFEST_VERSION = 1
+ARTICLE_SUFFIX = ".txt"
+META_SUFFIXES = (".meta.yml", ".meta.yaml")
+MAX_BYTES = 64 * 1024 * 1024    # larger than any article; reading it would only cost memory
+MAX_SLUG = 80
+PROGRESS_MIN = 200              # a progress bar only for runs long enough to need one
+# Keys that say where an article came from: an editor's file cannot change them.
+PROTECTED_KEYS = frozenset({"source_file", "source_sha256", "source_encoding", "overrides"})
+EDITED_ADVICE = ("sửa tay sau lần chuyển đổi trước nên được giữ nguyên; hãy chuyển các sửa đổi vào {meta} "
+                 "rồi xóa tệp này để chuyển đổi lại (edited by hand since it was written: kept as it is; "
+                 "move the fix into {meta} and delete this output to convert again)")
+
+
+@dataclass
+class Entry:
+    """One line of the report (contract §3), in the contract's key order."""
+
+    source: str
+    status: str
+    output: str | None = None
+    reason: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    duplicate_of: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"source": self.source, "status": self.status, "output": self.output, "reason": self.reason,
+                "warnings": list(self.warnings), "duplicate_of": self.duplicate_of}
+
+
+# --- the per-article work (runs in worker processes) -------------------------------------------
+
+
+@dataclass(frozen=True)
+class Job:
+    source: str
+    raw: bytes
+    meta_name: str | None        # the corrections file's path, for messages
+    meta_text: str | None        # its text, or None
+    meta_problem: str | None     # why it could not be read, or None
+    previous_title: str | None   # what the manifest remembers, to keep the slug while the title stays
+    previous_slug: str | None
+
+
+@dataclass(frozen=True)
+class Result:
+    source: str
+    rejection: str | None = None
+    crashed: bool = False
+    front_matter: dict[str, Any] = field(default_factory=dict)
+    base_slug: str = ""
+    slug: str = ""               # the slug `text` was rendered with
+    text: str = ""
+    body: str = ""               # the Markdown after the front matter (slug-independent)
+    override_keys: tuple[str, ...] = ()
+    meta_warning: str | None = None
+
+
+_SETTINGS: Settings | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _SETTINGS
+    _SETTINGS = settings
+
+
+def _plain(value: Any) -> Any:
+    """YAML's dates become ISO strings: front matter holds plain values only."""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _check_override(key: str, value: Any) -> str | None:
+    """Why an editor's value cannot stand for `key`, or None when it can."""
+    if key in PROTECTED_KEYS:
+        return "do bộ chuyển đổi ghi, không sửa được (set by the converter)"
+    if key in ("title", "slug") and (not isinstance(value, str) or not value.strip()):
+        return "phải là chuỗi không rỗng (must be a non-empty string)"
+    if key in ("date", "event_date") and value is not None:
+        try:
+            dt.date.fromisoformat(str(value))
+        except ValueError:
+            return "phải là ngày dạng YYYY-MM-DD hoặc null (must be an ISO date or null)"
+    if key in ("year", "congress_number", "views") and value is not None and (
+            not isinstance(value, int) or isinstance(value, bool)):
+        return "phải là số nguyên hoặc null (must be an integer or null)"
+    if key in ("terms", "people", "captions", "warnings", "congresses", "documents") and not isinstance(value, list):
+        return "phải là danh sách (must be a list)"
+    return None
+
+
+def apply_overrides(front_matter: dict[str, Any], meta_text: str | None, meta_name: str
+                    ) -> tuple[dict[str, Any], tuple[str, ...], list[str], str | None]:
+    """(front matter with the editor's values, keys set, warnings, why the file was not applied)."""
+    if meta_text is None:
+        return front_matter, (), [], None
+    try:
+        data = yaml.safe_load(meta_text)
+    except yaml.YAMLError as exc:
+        problem = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        why = f"{meta_name}: YAML không hợp lệ, chưa áp dụng hiệu chỉnh (invalid YAML, corrections not applied: {problem})"
+        return front_matter, (), [why], why
+    if data is None:
+        return front_matter, (), [], None
+    if not isinstance(data, dict):
+        why = f"{meta_name}: phải là các cặp khóa: giá trị, chưa áp dụng (not a mapping of keys, corrections not applied)"
+        return front_matter, (), [why], why
+    out = dict(front_matter)
+    keys, warnings = [], []
+    for key, value in data.items():
+        key, value = str(key), _plain(value)
+        problem = _check_override(key, value)
+        if problem:
+            warnings.append(f"{meta_name}: bỏ qua khóa {key!r}: {problem}")
+            continue
+        out[key] = value
+        keys.append(key)
+    # values that follow from the ones an editor corrected, unless the editor set them too
+    if ("date" in keys or "event_date" in keys) and "year" not in keys:
+        when = out.get("date") or out.get("event_date")
+        out["year"] = int(str(when)[:4]) if when else None
+    if "congresses" in keys and "congress_number" not in keys:
+        first = out["congresses"][0] if out["congresses"] else None
+        out["congress_number"] = first.get("number") if isinstance(first, dict) else None
+    if "title" in keys and "title_generated" not in keys and "title_generated" in out:
+        out["title_generated"] = False
+    out["overrides"] = sorted(set(keys))
+    return out, tuple(sorted(set(keys))), warnings, None
+
+
+def render_text(article: Article, front_matter: dict[str, Any]) -> tuple[str, str]:
+    """(the whole .md, the part after the front matter) for `article` shown with `front_matter`."""
+    text = render.render(article)
+    head = f"---\n{render.front_matter_yaml(article.front_matter())}---\n"
+    if not text.startswith(head):
+        raise RuntimeError("render.render() no longer starts with the article's front matter")
+    body = text[len(head):]
+    if front_matter == article.front_matter():
+        return text, body
+    return f"---\n{render.front_matter_yaml(front_matter)}---\n{body}", body
+
+
+def compose(front_matter: dict[str, Any], body: str) -> str:
+    return f"---\n{render.front_matter_yaml(front_matter)}---\n{body}"
+
+
+def convert_one(job: Job, settings: Settings | None = None) -> Result:
+    """Raw bytes → the rendered article (or why not). Never raises: a crash becomes a rejection."""
+    settings = settings or _SETTINGS
+    assert settings is not None
+    try:
+        article = pipeline.read_article(job.raw, job.source, settings)
+        if isinstance(article, Rejection):
+            return Result(job.source, rejection=article.reason)
+        fm, keys, meta_warnings, meta_error = apply_overrides(
+            article.front_matter(), job.meta_text, job.meta_name or "")
+        if job.meta_problem:
+            meta_warnings, meta_error = [job.meta_problem], job.meta_problem
+        if meta_warnings:
+            fm["warnings"] = list(fm.get("warnings") or []) + meta_warnings
+        if "slug" in keys:
+            base = slugify(str(fm["slug"]), max_length=MAX_SLUG)
+        elif "title" in keys or not article.slug:
+            base = slugify(str(fm.get("title") or ""), max_length=MAX_SLUG)
+        else:
+            base = article.slug
+        slug = job.previous_slug if (job.previous_slug and fm.get("title") == job.previous_title
+                                     and "slug" not in keys) else base
+        fm["slug"] = slug
+        text, body = render_text(dataclasses.replace(article, slug=slug), fm)
+        return Result(job.source, front_matter=fm, base_slug=base, slug=slug, text=text, body=body,
+                      override_keys=keys, meta_warning=meta_error)
+    except Exception as exc:  # noqa: BLE001 - one broken file must not stop the run
+        log.error("%s: lỗi khi đọc bài (error while reading): %s: %s", job.source, type(exc).__name__, exc,
+                  exc_info=log.isEnabledFor(logging.DEBUG))
+        return Result(job.source, crashed=True,
+                      rejection=f"lỗi của bộ chuyển đổi (converter error): {type(exc).__name__}: {exc}")
+
+
+def _convert_chunk(jobs: list[Job]) -> list[Result]:
+    return [convert_one(job) for job in jobs]
+
+
+def run_jobs(jobs: list[Job], settings: Settings, workers: int, progress: Any = None) -> Iterator[Result]:
+    """Results in the order of `jobs`; in-process for small runs, else chunks over a process pool."""
+    if workers <= 1 or len(jobs) < 32:
+        for job in jobs:
+            yield convert_one(job, settings)
+            if progress is not None:
+                progress.update(1)
+        return
+    size = max(1, min(64, len(jobs) // (workers * 4)))
+    chunks = [jobs[i:i + size] for i in range(0, len(jobs), size)]
+    done = 0
+    try:
+        with concurrent.futures.ProcessPoolExecutor(workers, initializer=_init_worker,
+                                                    initargs=(settings,)) as pool:
+            for results in pool.map(_convert_chunk, chunks):
+                for result in results:
+                    done += 1
+                    yield result
+                if progress is not None:
+                    progress.update(len(results))
+    except concurrent.futures.process.BrokenProcessPool:
+        log.error("một tiến trình con đã dừng đột ngột; chuyển đổi tiếp trong tiến trình chính "
+                  "(a worker process died; converting the rest in the main process)")
+        for job in jobs[done:]:
+            yield convert_one(job, settings)
+            if progress is not None:
+                progress.update(1)
+
+
+# --- files -------------------------------------------------------------------------------------
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside `path`, then rename: readers never see half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except (FileNotFoundError, IsADirectoryError):
+        return None
+
+
+def _display(rel: str) -> str:
+    """A path as text: names that are not valid UTF-8 are shown with replacement characters."""
+    return rel.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def scan(input_dir: Path, exclude: Path | None) -> list[tuple[str, Path, str | None]]:
+    """(relative path, path, why it is skipped or None) for every file under input_dir, sorted."""
+    found = []
+    for dirpath, dirnames, filenames in os.walk(input_dir):
+        base = Path(dirpath)
+        keep = []
+        for d in sorted(dirnames):
+            p = base / d
+            if exclude is not None and p.resolve() == exclude:
+                continue
+            if p.is_symlink():
+                found.append((_display(p.relative_to(input_dir).as_posix()), p,
+                              "liên kết tượng trưng, không đọc (symbolic link, not followed)"))
+                continue
+            keep.append(d)
+        dirnames[:] = keep
+        for name in filenames:
+            p = base / name
+            rel = _display(p.relative_to(input_dir).as_posix())
+            skip = None
+            if p.is_symlink():
+                skip = "liên kết tượng trưng, không đọc (symbolic link, not followed)"
+            elif not p.is_file():
+                skip = "không phải tệp thường (not a regular file)"
+            found.append((rel, p, skip))
+    found.sort(key=lambda item: item[0])
+    return found
+
+
+def _meta_article(rel: str) -> str | None:
+    """'a/b.meta.yml' → 'a/b' (the stem its article shares)."""
+    lower = rel.lower()
+    for suffix in META_SUFFIXES:
+        if lower.endswith(suffix):
+            return rel[: -len(suffix)]
+    return None
+
+
+def code_fingerprint() -> str:
+    """A digest of the converter's code and data: new code means outputs must be made again."""
+    digest = hashlib.sha256()
+    here = Path(__file__).parent
+    for path in sorted([*here.glob("*.py"), *(here / "data").glob("*")]):
+        if path.is_file():
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+# --- the manifest: what the converter wrote ------------------------------------------------------
+
+
+def load_manifest(output_dir: Path) -> dict[str, dict[str, Any]]:
+    path = output_dir / MANIFEST_NAME
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError) as exc:
+        log.warning("%s: không đọc được, coi như trống (unreadable manifest, starting afresh): %s", path, exc)
+        return {}
+    files = data.get("files") if isinstance(data, dict) else None
+    if not isinstance(files, dict):
+        return {}
+    return {k: v for k, v in files.items() if isinstance(v, dict) and isinstance(v.get("output"), str)}
+
+
+def save_manifest(output_dir: Path, files: dict[str, dict[str, Any]]) -> None:
+    data = {"version": MANIFEST_VERSION, "note": "written by python -m scripts.convert; do not edit",
+            "files": dict(sorted(files.items()))}
+    atomic_write(output_dir / MANIFEST_NAME,
+                 (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+
+
+def _safe_output(output_dir: Path, rel: str) -> Path | None:
+    """The manifest's path for an output, if it stays inside output_dir (a manifest is only data)."""
+    path = (output_dir / rel).resolve()
+    try:
+        path.relative_to(output_dir.resolve())
+    except ValueError:
+        return None
+    return path
+
+
+# --- the run -------------------------------------------------------------------------------------
+
+
+@dataclass
+class Source:
+    """One input `.txt` during a run."""
+
+    source: str
+    raw: bytes
+    sha: str
+    meta: str | None = None          # its corrections file's relative path
+    meta_text: str | None = None
+    meta_sha: str | None = None
+    meta_problem: str | None = None  # why the corrections file could not be read
+
+
+def _slug_with_suffix(base: str, n: int) -> str:
+    """base, base-2, base-3...: still at most MAX_SLUG characters, cut at a word boundary."""
+    if n == 1:
+        return base
+    suffix = f"-{n}"
+    cut = base
+    if len(base) > MAX_SLUG - len(suffix):
+        cut = base[: MAX_SLUG - len(suffix) + 1]
+        cut = cut.rsplit("-", 1)[0] if "-" in cut else cut[: MAX_SLUG - len(suffix)]
+    return (cut.strip("-") or "bai-viet") + suffix
+
+
+def _scan_inputs(input_dir: Path, output_dir: Path, entries: dict[str, Entry]
+                 ) -> tuple[dict[str, Source], dict[str, tuple[str, Path]], dict[str, str]]:
+    """Read every article; note every other file in `entries`. Returns articles, corrections, stems."""
+    articles: dict[str, Source] = {}
+    metas: dict[str, tuple[str, Path]] = {}   # article stem → (corrections rel, path)
+    stems: dict[str, str] = {}                # article stem → article rel
+    exclude = output_dir if output_dir.is_relative_to(input_dir) else None
+    for rel, path, skip in scan(input_dir, exclude):
+        if skip:
+            entries[rel] = Entry(rel, "skipped", reason=f"{rel}: {skip}")
+            continue
+        stem = _meta_article(rel)
+        if stem is not None:
+            if stem in metas:
+                entries[rel] = Entry(rel, "skipped", reason=f"{rel}: đã có {metas[stem][0]} cho cùng bài "
+                                     f"(another corrections file for the same article: {metas[stem][0]})")
+            else:
+                metas[stem] = (rel, path)
+            continue
+        if not rel.lower().endswith(ARTICLE_SUFFIX):
+            entries[rel] = Entry(rel, "skipped", reason=f"{rel}: không phải bài viết (.txt) hay tệp hiệu chỉnh "
+                                 "(.meta.yml) (not an article .txt or a corrections .meta.yml file)")
+            continue
+        try:
+            size = path.stat().st_size
+            if size > MAX_BYTES:
+                entries[rel] = Entry(rel, "rejected", reason=f"{rel}: tệp quá lớn cho một bài viết "
+                                     f"(too large for an article: {size} bytes)")
+                continue
+            raw = path.read_bytes()
+        except OSError as exc:
+            entries[rel] = Entry(rel, "rejected", reason=f"{rel}: không đọc được tệp (cannot read): {exc.strerror}")
+            continue
+        articles[rel] = Source(rel, raw, sha256(raw))
+        stems[rel[: -len(ARTICLE_SUFFIX)]] = rel
+    for stem, (meta_rel, meta_path) in metas.items():
+        article_rel = stems.get(stem)
+        if article_rel is None:
+            entries[meta_rel] = Entry(meta_rel, "skipped", reason=f"{meta_rel}: không có bài {Path(stem).name}.txt "
+                                      "bên cạnh (no article NAME.txt beside it)")
+            continue
+        art = articles[article_rel]
+        art.meta = meta_rel
+        try:
+            data = meta_path.read_bytes()
+        except OSError as exc:
+            art.meta_problem = f"{meta_rel}: không đọc được, chưa áp dụng hiệu chỉnh (cannot read: {exc.strerror})"
+            continue
+        art.meta_sha = sha256(data)
+        try:
+            art.meta_text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            art.meta_problem = (f"{meta_rel}: không phải văn bản UTF-8, chưa áp dụng hiệu chỉnh "
+                                "(not UTF-8 text, corrections not applied)")
+    return articles, metas, stems
+
+
+def _duplicates(articles: dict[str, Source], manifest: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """duplicate → original: the first by path among byte-identical inputs, or the one converted before."""
+    by_sha: dict[str, list[str]] = {}
+    for rel, art in articles.items():
+        by_sha.setdefault(art.sha, []).append(rel)
+    duplicate_of: dict[str, str] = {}
+    for rels in by_sha.values():
+        if len(rels) > 1:
+            owned = [r for r in rels if manifest.get(r, {}).get("sha256") == articles[r].sha]
+            original = owned[0] if owned else rels[0]
+            duplicate_of.update({r: original for r in rels if r != original})
+    return duplicate_of
+
+
+def convert(input_dir: Path, output_dir: Path, settings: Settings, *, jobs: int = 1, force: bool = False,
+            progress: bool = False) -> list[Entry]:
+    """Convert input_dir into output_dir and return the report's entries (contract §3)."""
+    input_dir, output_dir = input_dir.resolve(), output_dir.resolve()
+    prefix = settings.prefixes.get("articles", "bai-viet").strip("/")
+    fingerprint = f"{settings.fingerprint()}-{code_fingerprint()}"
+    manifest = load_manifest(output_dir)
+    entries: dict[str, Entry] = {}
+    articles, metas, stems = _scan_inputs(input_dir, output_dir, entries)
+    duplicate_of = _duplicates(articles, manifest)
+
+    def output_state(prev: dict[str, Any]) -> str:
+        """'missing', 'clean' (as the converter wrote it) or 'edited'."""
+        path = _safe_output(output_dir, prev["output"])
+        current = _read(path) if path else None
+        if current is None:
+            return "missing"
+        return "clean" if sha256(current) == prev.get("output_sha256") else "edited"
+
+    states = {src: output_state(prev) for src, prev in manifest.items()}
+
+    # hand-edited outputs are kept; up-to-date ones need no reading
+    kept: dict[str, dict[str, Any]] = {}
+    todo: list[Job] = []
+    for rel, art in articles.items():
+        if rel in duplicate_of:
+            continue
+        prev = manifest.get(rel)
+        state = states.get(rel, "missing")
+        if prev and state == "edited":
+            kept[rel] = prev
+            meta = art.meta or f"{rel[: -len(ARTICLE_SUFFIX)]}.meta.yml"
+            entries[rel] = Entry(rel, "edited", output=prev["output"],
+                                 reason=f"{rel} → {prev['output']}: " + EDITED_ADVICE.format(meta=meta),
+                                 warnings=list(prev.get("warnings") or []))
+        elif (not force and prev and state == "clean" and prev.get("sha256") == art.sha
+              and prev.get("meta_sha256") == art.meta_sha and prev.get("fingerprint") == fingerprint):
+            kept[rel] = prev
+            entries[rel] = Entry(rel, "unchanged", output=prev["output"], warnings=list(prev.get("warnings") or []))
+        else:
+            todo.append(Job(rel, art.raw, art.meta, None if art.meta_problem else art.meta_text,
+                            art.meta_problem, prev.get("title") if prev else None, prev.get("slug") if prev else None))
+
+    bar = None
+    if progress and len(todo) >= PROGRESS_MIN:
+        from tqdm import tqdm
+        bar = tqdm(total=len(todo), unit="bài", file=sys.stderr, leave=False)
+    try:
+        results = {r.source: r for r in run_jobs(todo, settings, jobs, bar)}
+    finally:
+        if bar is not None:
+            bar.close()
+
+    # Slugs: kept outputs hold theirs; an article keeps its slug while its title stays (the worker
+    # rendered it so); newcomers take the next free suffix. A path is free unless another article
+    # holds it, or a file is there that the converter did not write (or that was edited by hand).
+    taken: set[str] = {m["output"] for m in kept.values()}
+    reusable = {prev["output"] for src, prev in manifest.items() if states[src] == "clean"}
+
+    def free(rel_out: str, data: bytes) -> bool:
+        if rel_out in taken:
+            return False
+        if rel_out in reusable:
+            return True
+        existing = _read(output_dir / rel_out)
+        return existing is None or existing == data  # an identical file: adopt what a lost manifest forgot
+
+    good = [r for r in results.values() if r.rejection is None]
+    good.sort(key=lambda r: (r.slug != (manifest.get(r.source) or {}).get("slug"), r.source))
+    final: dict[str, tuple[str, str, bytes]] = {}  # source → (slug, output rel, bytes)
+    for r in good:
+        n = 1
+        while True:
+            slug = _slug_with_suffix(r.slug, n)
+            text = r.text if slug == r.slug else compose(dict(r.front_matter, slug=slug), r.body)
+            data = text.encode("utf-8")
+            rel_out = f"{prefix}/{slug}.md" if prefix else f"{slug}.md"
+            if free(rel_out, data):
+                break
+            n += 1
+        taken.add(rel_out)
+        final[r.source] = (slug, rel_out, data)
+
+    # Outputs no article holds any more (input gone, no longer an article, title changed): removed,
+    # unless edited by hand (then kept and no longer managed) or another article now writes there.
+    removed: list[Entry] = []
+    for src, prev in sorted(manifest.items()):
+        now = final[src][1] if src in final else kept[src]["output"] if src in kept else None
+        if now == prev["output"] or prev["output"] in taken or states[src] == "missing":
+            continue
+        if states[src] == "edited":
+            log.warning("%s: không còn bài nào dùng tệp này (%s) nhưng nó đã được sửa tay nên được giữ; bộ chuyển "
+                        "đổi không quản lý nó nữa (its input %s no longer uses it, but it was edited by hand: "
+                        "kept, no longer managed)", prev["output"], src, src)
+            continue
+        path = _safe_output(output_dir, prev["output"])
+        assert path is not None
+        path.unlink()
+        if src in final:
+            why = "tiêu đề đã đổi, bài có đường dẫn mới (title changed: the article has a new output)"
+        elif src in articles:
+            why = "bài gốc không còn là bài viết (the input is no longer an article)"
+        else:
+            why = "bài gốc đã bị xóa (the input is gone)"
+        removed.append(Entry(src, "removed", output=prev["output"], reason=f"{prev['output']}: {why}"))
+
+    # write what changed; remember what was written
+    new_manifest: dict[str, dict[str, Any]] = dict(kept)
+    for rel in articles:
+        if rel in entries or rel in duplicate_of:
+            continue
+        r = results[rel]
+        if r.rejection is not None:
+            entries[rel] = Entry(rel, "rejected", reason=f"{rel}: {r.rejection}")
+            continue
+        slug, rel_out, data = final[rel]
+        warnings = list(r.front_matter.get("warnings") or [])
+        if _read(output_dir / rel_out) == data:
+            status = "unchanged"
+        else:
+            atomic_write(output_dir / rel_out, data)
+            status = "converted"
+        entries[rel] = Entry(rel, status, output=rel_out, warnings=warnings)
+        new_manifest[rel] = {
+            "sha256": articles[rel].sha, "meta_sha256": articles[rel].meta_sha, "fingerprint": fingerprint,
+            "output": rel_out, "output_sha256": sha256(data), "slug": slug, "title": r.front_matter.get("title"),
+            "warnings": warnings, "overrides": list(r.override_keys), "meta_error": r.meta_warning}
+    save_manifest(output_dir, new_manifest)
+
+    # duplicates and corrections files, now that their articles are settled
+    for rel, original in duplicate_of.items():
+        orig = entries[original]
+        if orig.status == "rejected":
+            entries[rel] = Entry(rel, "rejected", reason=f"{rel}: giống hệt {original} (same bytes as {original}): "
+                                 + (orig.reason or "").split(": ", 1)[-1])
+        else:
+            entries[rel] = Entry(rel, "duplicate", reason=f"{rel}: giống hệt từng byte {original}, không chuyển đổi "
+                                 f"lại (byte-identical to {original}, not converted again)", duplicate_of=original)
+    for stem, (meta_rel, _path) in metas.items():
+        if meta_rel in entries:
+            continue
+        art = articles[stems[stem]]
+        owner = entries[art.source]
+        remembered = new_manifest.get(art.source) or {}
+        if owner.status not in ("converted", "unchanged"):
+            entries[meta_rel] = Entry(meta_rel, "skipped", output=owner.output,
+                                      reason=f"{meta_rel}: chưa áp dụng vì bài {art.source} có trạng thái "
+                                             f"{owner.status} (not applied: its article is {owner.status})")
+        elif remembered.get("meta_error"):
+            entries[meta_rel] = Entry(meta_rel, "skipped", output=owner.output, reason=remembered["meta_error"])
+        else:
+            keys = ", ".join(remembered.get("overrides") or ()) or "—"
+            entries[meta_rel] = Entry(meta_rel, "override", output=owner.output,
+                                      reason=f"{meta_rel}: hiệu chỉnh của biên tập viên cho {art.source}: {keys} "
+                                             f"(editor's corrections applied: {keys})")
+    return [entries[k] for k in sorted(entries)] + removed
+
+
+# --- command line --------------------------------------------------------------------------------
+
+
+def summary(entries: Iterable[Entry]) -> str:
+    """One line counting every status and the warnings, from the same entries as the report."""
+    entries = list(entries)
+    counts = Counter(e.status for e in entries)
+    warnings = sum(len(e.warnings) for e in entries)
+    parts = ", ".join(f"{counts.get(s, 0)} {s}" for s in STATUSES)
+    return f"convert: {len(entries)} entries: {parts}; {warnings} warnings"
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # usage errors exit 2, without a traceback
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = _Parser(prog="python -m scripts.convert",
+                     description="Convert raw articles (INPUT_DIR/**/NAME.txt) into Markdown pages under OUTPUT_DIR.")
+    parser.add_argument("input_dir", metavar="INPUT_DIR", type=Path)
+    parser.add_argument("output_dir", metavar="OUTPUT_DIR", type=Path)
+    parser.add_argument("--report", metavar="FILE.json", type=Path, help="write the report of every file here")
+    parser.add_argument("--jobs", metavar="N", type=int, default=None,
+                        help="worker processes (default: the number of CPUs)")
+    parser.add_argument("--strict", action="store_true",
+                        help="exit 1 when any file was rejected or any warning was given")
+    parser.add_argument("--config", metavar="mkdocs.yml", type=Path, default=None,
+                        help="the site's mkdocs.yml (default: the repository's)")
+    parser.add_argument("--force", action="store_true", help="read every article again, even if up to date")
+    parser.add_argument("--verbose", action="store_true", help="log tracebacks of converter errors")
+    args = parser.parse_args(argv)
+    if args.jobs is not None and args.jobs < 1:
+        parser.error("--jobs must be at least 1")
+    if not args.input_dir.is_dir():
+        parser.error(f"INPUT_DIR {args.input_dir} is not a folder")
+    if args.output_dir.exists() and not args.output_dir.is_dir():
+        parser.error(f"OUTPUT_DIR {args.output_dir} is not a folder")
+    if args.output_dir.resolve() == args.input_dir.resolve():
+        parser.error("INPUT_DIR and OUTPUT_DIR must differ (the converter never writes into its input)")
+    if args.input_dir.resolve().is_relative_to(args.output_dir.resolve()):
+        parser.error("INPUT_DIR must not lie inside OUTPUT_DIR")
+    if args.config is not None and not args.config.is_file():
+        parser.error(f"--config {args.config} is not a file")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
+                        format="%(levelname)s: %(message)s", stream=sys.stderr)
+    try:
+        settings = load_settings(args.config) if args.config else load_settings()
+    except (OSError, yaml.YAMLError) as exc:
+        print(f"python -m scripts.convert: error: cannot read the settings: {exc}", file=sys.stderr)
+        return 2
+    try:
+        args.output_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        print(f"python -m scripts.convert: error: cannot create OUTPUT_DIR: {exc}", file=sys.stderr)
+        return 2
+    jobs = args.jobs or os.cpu_count() or 1
+    entries = convert(args.input_dir, args.output_dir, settings, jobs=jobs, force=args.force,
+                      progress=sys.stderr.isatty())
+    if args.report:
+        args.report.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(args.report, (json.dumps({"files": [e.to_json() for e in entries]}, ensure_ascii=False,
+                                              indent=1) + "\n").encode("utf-8"))
+    print(summary(entries))
+    if args.strict and any(e.status == "rejected" or e.warnings for e in entries):
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

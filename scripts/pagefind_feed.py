@@ -1,0 +1,169 @@
+"""Feeds pages to Pagefind's Python API while the site is still being built.
+
+Pagefind's API is asyncio and talks to the `pagefind --service` binary over pipes. The feeder runs
+that event loop in a background thread, so `add()` returns at once and the binary indexes on the
+other core while MkDocs renders the next page; `finish()` waits for the last page and writes the
+bundle. A bounded number of pages is in flight, so memory does not grow with the site.
+
+The package's own response reader sleeps 0.1 s between two responses (ten pages a second at
+most); `_Service` reads them as they come. Everything else is the package's API: `PagefindIndex`,
+`add_html_file`, `write_files`.
+"""
+from __future__ import annotations
+
+import asyncio
+import base64
+import json
+import threading
+import time
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from typing import Any
+
+from pagefind.index import IndexConfig, PagefindIndex
+from pagefind.service import PagefindService
+
+
+class _Service(PagefindService):
+    """Pagefind's service client, reading each response as soon as the binary writes it."""
+
+    failure: BaseException | None = None
+
+    async def send(self, payload: Any) -> Any:
+        if self.failure is not None:
+            raise RuntimeError(f"Pagefind stopped: {self.failure!r}")
+        return await super().send(payload)
+
+    async def _wait_for_responses(self) -> None:
+        try:
+            await self._read_responses()
+        except asyncio.CancelledError:
+            raise
+        except BaseException as err:  # the binary died or wrote something unreadable
+            self.failure = err
+            for future in self._responses.values():
+                if not future.done():
+                    future.set_exception(RuntimeError(f"Pagefind stopped: {err!r}"))
+            self._responses.clear()
+
+    async def _read_responses(self) -> None:
+        assert self._backend.stdout is not None
+        while True:
+            chunk = await self._backend.stdout.readuntil(b",")
+            # stderr shares the pipe: a log line may precede the base64 message
+            message = chunk[:-1].rsplit(b"\n", 1)[-1].strip()
+            response = json.loads(base64.b64decode(message))
+            if response is None:
+                continue
+            payload = response.get("payload") or {}
+            message_id = response.get("message_id")
+            if message_id is None and payload.get("original_message"):
+                try:
+                    message_id = json.loads(payload["original_message"]).get("message_id")
+                except ValueError:
+                    message_id = None
+            future = self._responses.pop(message_id, None) if message_id is not None else None
+            if future is None or future.done():
+                continue
+            if payload.get("type") == "Error":
+                future.set_exception(RuntimeError(f"Pagefind: {payload.get('message')}"))
+            else:
+                future.set_result(payload)
+
+    async def close(self) -> None:
+        pending = [f for f in self._responses.values() if not f.done()]
+        if pending:
+            await asyncio.wait(pending, timeout=30)
+        self._poll_task.cancel()
+        if self._backend.returncode is None:
+            self._backend.terminate()
+        await self._backend.wait()
+
+
+@dataclass
+class FeedStats:
+    pages: int = 0
+    words: int = 0
+    errors: list[str] = field(default_factory=list)
+    seconds_waiting: float = 0.0   # time the build spent waiting for Pagefind at the end
+
+
+class PagefindFeeder:
+    """One index, fed from any thread; `finish()` writes it and stops the binary."""
+
+    def __init__(self, config: IndexConfig | None = None, in_flight: int = 32) -> None:
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, name="pagefind", daemon=True)
+        self._thread.start()
+        self._slots = threading.BoundedSemaphore(in_flight)
+        self._lock = threading.Lock()
+        self._pending: set[Future] = set()
+        self.stats = FeedStats()
+        try:
+            self._index: PagefindIndex = self._run(self._start(config)).result()
+        except BaseException:
+            self._stop_loop()
+            raise
+
+    async def _start(self, config: IndexConfig | None) -> PagefindIndex:
+        service = await _Service().launch()
+        return await service.create_index(config)
+
+    def _run(self, coro: Any) -> Future:
+        return asyncio.run_coroutine_threadsafe(coro, self._loop)
+
+    def add(self, html: str, url: str) -> None:
+        """Queue one page (its HTML as Pagefind should read it, and its URL from the site root)."""
+        self._slots.acquire()  # back-pressure: at most `in_flight` pages wait in the pipe
+        future = self._run(self._index.add_html_file(content=html, url=url))
+        with self._lock:
+            self._pending.add(future)
+        future.add_done_callback(self._done)
+
+    def _done(self, future: Future) -> None:
+        self._slots.release()
+        with self._lock:
+            self._pending.discard(future)
+            if future.cancelled():
+                return
+            err = future.exception()
+            if err is not None:
+                self.stats.errors.append(str(err))
+            else:
+                self.stats.pages += 1
+                self.stats.words += int(future.result().get("page_word_count") or 0)
+
+    def finish(self, output_path: str) -> FeedStats:
+        """Wait for every queued page, write the bundle into `output_path`, stop the binary."""
+        start = time.perf_counter()
+        try:
+            with self._lock:
+                pending = list(self._pending)
+            for future in pending:
+                try:
+                    future.result()
+                except Exception:  # noqa: BLE001 - counted in stats by _done
+                    pass
+            self._run(self._index.write_files(output_path=output_path)).result()
+        finally:
+            self.close()
+        self.stats.seconds_waiting = time.perf_counter() - start
+        return self.stats
+
+    def close(self) -> None:
+        """Stop the binary and the loop without writing (a failed build, or after finish)."""
+        service = self._index._service if hasattr(self, "_index") else None
+        if service is not None and self._loop.is_running():
+            try:
+                self._run(service.close()).result(timeout=60)
+            except Exception:  # noqa: BLE001 - closing is best effort
+                pass
+            self._index._service = None
+        self._stop_loop()
+
+    def _stop_loop(self) -> None:
+        if self._loop.is_running():
+            self._loop.call_soon_threadsafe(self._loop.stop)
+            self._thread.join(timeout=10)
+        if not self._loop.is_running() and not self._loop.is_closed():
+            self._loop.close()
