@@ -1,0 +1,119 @@
+"""MkDocs hook: the portal's search index, built by Pagefind while MkDocs renders the site.
+
+A thin adapter: each rendered article or listing page (the templates mark them with
+`data-pagefind-body`) goes through `scripts.search_index.prepare_page` to a background Pagefind
+process (`scripts.pagefind_feed`), so indexing overlaps the build; the bundle is written into
+site/pagefind/ at the end. It also adds the search results page (`tim-kiem/`), whose interface
+lives in overrides/assets/javascripts/portal-search.js.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # hooks are loaded by path; the project's modules live beside them
+    sys.path.insert(0, str(ROOT))
+
+from scripts import search_index  # noqa: E402
+from scripts.pagefind_feed import PagefindFeeder  # noqa: E402
+from scripts.settings import load_data  # noqa: E402
+
+log = get_plugin_logger(__name__)
+
+DEFAULT_SEARCH_PREFIX = "tim-kiem"
+SEARCH_PAGE = """---
+title: Tìm kiếm
+search_page: true
+hide:
+  - toc
+---
+
+# Tìm kiếm
+
+<div class="portal-search-page" id="portal-search-page">
+<noscript>Trang tìm kiếm cần JavaScript. Bạn vẫn có thể xem bài viết theo đơn vị, nhiệm kỳ, năm và văn bản.</noscript>
+</div>
+"""
+
+
+class _State:
+    def __init__(self) -> None:
+        self.feeder: PagefindFeeder | None = None
+        self.aliases: search_index.Aliases | None = None
+        self.started = 0.0
+        self.disabled = False
+
+
+_state = _State()
+
+
+def search_prefix(config: Any) -> str:
+    prefixes = (((config.extra or {}).get("portal") or {}).get("prefixes")) or {}
+    return str(prefixes.get("search") or DEFAULT_SEARCH_PREFIX).strip("/")
+
+
+def on_config(config: Any) -> Any:
+    _close()
+    _state.aliases = search_index.aliases_for(load_data().get("abbreviations") or {})
+    # PORTAL_SEARCH=off skips indexing (a quick preview); the search box then finds nothing.
+    _state.disabled = os.environ.get("PORTAL_SEARCH", "").lower() in ("0", "off", "no", "false")
+    return config
+
+
+def on_files(files: Files, config: Any) -> Files:
+    path = f"{search_prefix(config)}/index.md"
+    if files.get_file_from_path(path) is None:
+        files.append(File.generated(config, path, content=SEARCH_PAGE))
+    return files
+
+
+def _feeder() -> PagefindFeeder:
+    if _state.feeder is None:
+        _state.started = time.perf_counter()
+        _state.feeder = PagefindFeeder({})
+    return _state.feeder
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    if _state.disabled or not search_index.is_indexed(output):
+        return output
+    source = " ".join((page.title or "", page.content or ""))
+    aliases = _state.aliases.find(search_index.text_of(source)) if _state.aliases else []
+    _feeder().add(search_index.prepare_page(output, aliases), "/" + page.url)
+    return output
+
+
+def on_post_build(config: Any) -> None:
+    feeder, _state.feeder = _state.feeder, None
+    if feeder is None:
+        if not _state.disabled:
+            log.info("No page is marked for search (data-pagefind-body): the search index is empty.")
+        return
+    out = Path(config.site_dir) / "pagefind"
+    stats = feeder.finish(str(out))
+    for err in stats.errors[:5]:
+        log.warning(f"Pagefind could not index a page: {err}")
+    log.info(f"Search: {stats.pages} pages, {stats.words} words indexed into {out} "
+             f"({time.perf_counter() - _state.started:.1f} s alongside the build, "
+             f"{stats.seconds_waiting:.1f} s after it).")
+
+
+def _close() -> None:
+    feeder, _state.feeder = _state.feeder, None
+    if feeder is not None:
+        feeder.close()
+
+
+def on_build_error(error: Exception) -> None:
+    _close()
+
+
+def on_shutdown() -> None:
+    _close()

@@ -1,0 +1,515 @@
+/* The portal's search: Pagefind (site/pagefind/), one query pipeline for the header box, the
+ * results page and window.portalSearch(query, options).
+ *
+ * The index holds every đ/Đ as d/D + U+034F (an invisible combining mark Pagefind strips when it
+ * matches) and a U+2060 at the end of each block (see scripts/search_index.py). So the pipeline
+ * folds a query the same way ("Đại hội" → "D͏ại hội": found by "dai hoi" too, exact spelling
+ * ranked first) and turns every string Pagefind hands back into the real text: excerpts, titles,
+ * meta and facet values are the article's own words. Filters given in real text are folded on the
+ * way in; sorting by date ascending uses the `date_asc` key, so undated articles come last both ways.
+ *
+ * Every request goes to this site, under its own sub-path: the base comes from the page
+ * (data-base, MkDocs' base_url), never from an absolute path.
+ */
+(function () {
+  "use strict";
+
+  var FOLD_MARK = "\u034F";
+  var BLOCK_MARK = "\u2060";
+  var UNFOLD_RE = /([dD])\u034F/g;
+  var BLOCK_RE = /\s*\u2060\s*/g;
+  var FACETS = [
+    ["unit", "Đơn vị"], ["level", "Cấp"], ["term", "Nhiệm kỳ"], ["year", "Năm"], ["document", "Văn bản"]
+  ];
+  var LEVEL_ORDER = ["toàn quốc", "cấp tỉnh", "cấp huyện", "đảng bộ cơ sở", "chi bộ", "khác"];
+  var UNDATED = "Chưa rõ năm";
+  var PAGE_SIZE = 10;
+  var DROPDOWN_SIZE = 8;
+  var FACET_SHOWN = 8;
+
+  /* --- where the site is ------------------------------------------------------------------ */
+
+  var box = document.querySelector("[data-portal-search]");
+
+  function baseHref() {
+    var base = box && box.getAttribute("data-base");
+    if (base == null) {
+      var config = document.getElementById("__config");
+      try { base = config ? JSON.parse(config.textContent).base : "."; } catch (e) { base = "."; }
+    }
+    return new URL(String(base || ".").replace(/\/?$/, "/"), document.baseURI).href;
+  }
+
+  function resultsHref() {
+    var rel = box && box.getAttribute("data-results");
+    return new URL(rel || "tim-kiem/", rel ? document.baseURI : baseHref()).href;
+  }
+
+  /* --- the query pipeline ------------------------------------------------------------------ */
+
+  /** The index's form of a text: NFC, đ/Đ → d/D + U+034F. */
+  function foldText(text) {
+    return String(text).normalize("NFC").replace(/đ/g, "d" + FOLD_MARK).replace(/Đ/g, "D" + FOLD_MARK);
+  }
+
+  /** A reader's query as the index spells it; null (filters only) stays null. */
+  function prepareQuery(query) {
+    if (query == null) return null;
+    return foldText(String(query).replace(/\s+/g, " ").trim());
+  }
+
+  /** Filter values in real text → the index's form, through any/all/none/not nesting. */
+  function foldFilters(value) {
+    if (typeof value === "string") return foldText(value);
+    if (Array.isArray(value)) return value.map(foldFilters);
+    if (value && typeof value === "object") {
+      var out = {};
+      Object.keys(value).forEach(function (k) { out[k] = foldFilters(value[k]); });
+      return out;
+    }
+    return value;
+  }
+
+  /** {date: "asc"} sorts on date_asc, where undated articles come last (as they do with "desc"). */
+  function mapSort(sort) {
+    var out = {};
+    Object.keys(sort || {}).forEach(function (k) {
+      out[k === "date" && sort[k] === "asc" ? "date_asc" : k] = sort[k];
+    });
+    return out;
+  }
+
+  /** The real text of a string Pagefind stored: đ back, block marks gone. */
+  function unfold(text) {
+    text = text.replace(UNFOLD_RE, function (_, d) { return d === "d" ? "đ" : "Đ"; });
+    return text.indexOf(BLOCK_MARK) >= 0 ? text.replace(BLOCK_RE, " ").trim() : text;
+  }
+
+  function restoreDeep(value) {
+    if (typeof value === "string") return unfold(value);
+    if (Array.isArray(value)) return value.map(restoreDeep);
+    if (value && typeof value === "object") {
+      var out = {};
+      Object.keys(value).forEach(function (k) { out[unfold(k)] = restoreDeep(value[k]); });
+      return out;
+    }
+    return value;
+  }
+
+  function restoreData(data) {
+    var out = restoreDeep(data);
+    if (out.meta) delete out.meta.aliases;  // search-only field: abbreviations and expansions
+    return out;
+  }
+
+  function restoreResponse(response) {
+    if (!response) return response;
+    var out = Object.assign({}, response);
+    out.results = (response.results || []).map(function (result) {
+      var copy = Object.assign({}, result);
+      copy.data = function () { return result.data().then(restoreData); };
+      return copy;
+    });
+    if (response.filters) out.filters = restoreDeep(response.filters);
+    if (response.totalFilters) out.totalFilters = restoreDeep(response.totalFilters);
+    return out;
+  }
+
+  /* --- Pagefind ---------------------------------------------------------------------------- */
+
+  var pagefindPromise = null;
+  var filtersPromise = null;
+
+  function loadPagefind() {
+    if (!pagefindPromise) {
+      var root = new URL(baseHref());
+      pagefindPromise = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
+        return pf.options({ baseUrl: root.pathname, excerptLength: 30 })
+          .then(function () { return pf.init(); })
+          .then(function () { return pf; });
+      });
+      pagefindPromise.catch(function () { pagefindPromise = null; });
+    }
+    return pagefindPromise;
+  }
+
+  /** Facet counts need the filter index; loaded once, only where facets are shown. */
+  function loadFilters(pf) {
+    if (!filtersPromise) filtersPromise = pf.filters();
+    return filtersPromise;
+  }
+
+  function runSearch(query, options, withFacets) {
+    options = options || {};
+    return loadPagefind().then(function (pf) {
+      return (withFacets ? loadFilters(pf) : Promise.resolve()).then(function () {
+        var opts = {};
+        Object.keys(options).forEach(function (k) { opts[k] = options[k]; });
+        if (options.filters) opts.filters = foldFilters(options.filters);
+        if (options.sort) opts.sort = mapSort(options.sort);
+        var term = prepareQuery(query);
+        if (term === "" && opts.filters && Object.keys(opts.filters).length) term = null;
+        return pf.search(term, opts).then(restoreResponse);
+      });
+    });
+  }
+
+  /** The portal's search: Pagefind's own options ({filters, sort}) and result shape. */
+  window.portalSearch = function (query, options) { return runSearch(query, options, true); };
+  window.portalSearch.prepareQuery = prepareQuery;
+  window.portalSearch.unfold = unfold;
+
+  /* --- rendering helpers ------------------------------------------------------------------- */
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      if (k === "text") node.textContent = attrs[k];
+      else if (k === "className") node.className = attrs[k];
+      else node.setAttribute(k, attrs[k]);
+    });
+    (children || []).forEach(function (c) { if (c) node.appendChild(c); });
+    return node;
+  }
+
+  /** Pagefind's excerpt (text with < > escaped, matches in <mark>) as DOM nodes, never as HTML. */
+  function excerptNodes(excerpt) {
+    var frag = document.createDocumentFragment();
+    String(excerpt || "").split(/(<mark>|<\/mark>)/).reduce(function (inMark, part) {
+      if (part === "<mark>") return true;
+      if (part === "</mark>") return false;
+      if (part) {
+        var text = part.replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+        frag.appendChild(inMark ? el("mark", { text: text }) : document.createTextNode(text));
+      }
+      return inMark;
+    }, false);
+    return frag;
+  }
+
+  function formatDate(iso) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+    return m ? m[3] + "/" + m[2] + "/" + m[1] : "";
+  }
+
+  function metaLine(data) {
+    var parts = [];
+    if (data.meta && data.meta.date) parts.push(formatDate(data.meta.date));
+    if (data.meta && data.meta.unit) parts.push(data.meta.unit);
+    if (!data.filters || !Object.keys(data.filters).length) parts.push("Trang danh sách");
+    return parts.join(" · ");
+  }
+
+  function debounce(fn, ms) {
+    var timer = null;
+    return function () {
+      var args = arguments;
+      clearTimeout(timer);
+      timer = setTimeout(function () { fn.apply(null, args); }, ms);
+    };
+  }
+
+  function countText(n) { return n + " kết quả"; }
+
+  /* --- the header box ---------------------------------------------------------------------- */
+
+  function setupHeader() {
+    if (!box) return;
+    var input = box.querySelector("[data-portal-search-input]");
+    var form = input && input.form;
+    var status = box.querySelector("[data-portal-search-status]");
+    var list = box.querySelector("[data-portal-search-list]");
+    var toggle = document.getElementById("__search");
+    var hint = status ? status.textContent : "";
+    var seq = 0;
+    if (!input || !list) return;
+
+    function open() { if (toggle && !toggle.checked) toggle.checked = true; }
+
+    function linkToResults(query) {
+      var url = new URL(resultsHref());
+      if (query) url.searchParams.set("q", query);
+      return url.href;
+    }
+
+    var update = debounce(function () {
+      var query = input.value.trim();
+      var mine = ++seq;
+      if (!query) { list.textContent = ""; status.textContent = hint; return; }
+      status.textContent = "Đang tìm…";
+      runSearch(query, {}, false).then(function (response) {
+        if (mine !== seq) return null;
+        var shown = response.results.slice(0, DROPDOWN_SIZE);
+        return Promise.all(shown.map(function (r) { return r.data(); })).then(function (items) {
+          if (mine !== seq) return;
+          list.textContent = "";
+          var total = response.results.length;
+          status.textContent = total ? countText(total) + " cho “" + query + "”"
+            : "Không tìm thấy kết quả cho “" + query + "”";
+          items.forEach(function (data) {
+            var article = el("article", { className: "md-search-result__article md-typeset" }, [
+              el("h1", { text: (data.meta && data.meta.title) || data.url }),
+              el("p", { className: "portal-search-result__meta", text: metaLine(data) }),
+            ]);
+            var p = el("p", { className: "portal-search-result__excerpt" });
+            p.appendChild(excerptNodes(data.excerpt));
+            article.appendChild(p);
+            list.appendChild(el("li", { className: "md-search-result__item" }, [
+              el("a", { className: "md-search-result__link", href: data.url, tabindex: "-1" }, [article])
+            ]));
+          });
+          if (total) {
+            list.appendChild(el("li", { className: "md-search-result__item portal-search-result__all" }, [
+              el("a", { className: "md-search-result__link", href: linkToResults(query), tabindex: "-1",
+                        text: total > shown.length ? "Xem tất cả " + countText(total) + " và bộ lọc"
+                                                   : "Mở trang kết quả với bộ lọc" })
+            ]));
+          }
+        });
+      }).catch(function (err) {
+        if (mine === seq) status.textContent = "Không tải được chỉ mục tìm kiếm.";
+        if (window.console) console.error(err);
+      });
+    }, 200);
+
+    input.addEventListener("focus", open);
+    input.addEventListener("input", function () { open(); update(); });
+    form.addEventListener("reset", function () {
+      setTimeout(function () { input.value = ""; update(); input.focus(); }, 0);
+    });
+    form.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      var query = input.value.trim();
+      if (resultsPage && resultsPage.setQuery) {
+        resultsPage.setQuery(query);
+        if (toggle) toggle.checked = false;
+        input.blur();
+        return;
+      }
+      window.location.href = linkToResults(query);
+    });
+    input.addEventListener("keydown", function (ev) {
+      if (ev.key === "Escape") { if (toggle) toggle.checked = false; input.blur(); }
+      if (ev.key === "ArrowDown") {
+        var first = list.querySelector("a");
+        if (first) { ev.preventDefault(); first.focus(); }
+      }
+    });
+    list.addEventListener("keydown", function (ev) {
+      var links = Array.prototype.slice.call(list.querySelectorAll("a"));
+      var i = links.indexOf(document.activeElement);
+      if (i < 0) return;
+      if (ev.key === "ArrowDown" && i + 1 < links.length) { ev.preventDefault(); links[i + 1].focus(); }
+      if (ev.key === "ArrowUp") { ev.preventDefault(); (i ? links[i - 1] : input).focus(); }
+      if (ev.key === "Escape") { if (toggle) toggle.checked = false; input.blur(); }
+    });
+    if (toggle) {
+      toggle.addEventListener("change", function () { if (toggle.checked) input.focus(); });
+    }
+    document.addEventListener("keydown", function (ev) {
+      var active = document.activeElement;
+      var typing = active && (/^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName) || active.isContentEditable);
+      if (!typing && !ev.ctrlKey && !ev.metaKey && !ev.altKey && (ev.key === "/" || ev.key === "s")) {
+        ev.preventDefault();
+        open();
+        input.focus();
+      }
+    });
+  }
+
+  /* --- the results page -------------------------------------------------------------------- */
+
+  var resultsPage = null;
+
+  function compareValues(facet, counts) {
+    var vi = function (a, b) { return a.localeCompare(b, "vi"); };
+    return function (a, b) {
+      if (facet === "year" || facet === "term") {
+        if (a === UNDATED) return 1;
+        if (b === UNDATED) return -1;
+        return vi(b, a);
+      }
+      if (facet === "level") {
+        var ia = LEVEL_ORDER.indexOf(a), ib = LEVEL_ORDER.indexOf(b);
+        return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || vi(a, b);
+      }
+      return (counts[b] - counts[a]) || vi(a, b);
+    };
+  }
+
+  function setupResultsPage() {
+    var host = document.getElementById("portal-search-page");
+    if (!host) return;
+    host.textContent = "";
+
+    var params = new URLSearchParams(window.location.search);
+    var state = { q: params.get("q") || "", filters: {}, sort: params.get("sort") || "", shown: PAGE_SIZE };
+    FACETS.forEach(function (f) {
+      var values = params.getAll(f[0]);
+      if (values.length) state.filters[f[0]] = values;
+    });
+
+    var input = el("input", { type: "search", name: "q", className: "portal-search-page__input",
+      placeholder: "Từ khóa: đại hội, dai hoi, HĐND, 35-CT/TW…", "aria-label": "Từ khóa tìm kiếm",
+      autocomplete: "off", spellcheck: "false", enterkeyhint: "search" });
+    input.value = state.q;
+    var form = el("form", { className: "portal-search-page__form", role: "search" }, [
+      input, el("button", { type: "submit", className: "md-button md-button--primary", text: "Tìm" })
+    ]);
+    var sort = el("select", { "aria-label": "Sắp xếp", "data-portal-sort": "" }, [
+      el("option", { value: "", text: "Phù hợp nhất" }),
+      el("option", { value: "desc", text: "Mới nhất trước" }),
+      el("option", { value: "asc", text: "Cũ nhất trước" })
+    ]);
+    sort.value = state.sort;
+    var count = el("p", { className: "portal-search-page__count", "aria-live": "polite", "data-portal-count": "" });
+    var facets = el("aside", { className: "portal-facets", "aria-label": "Bộ lọc", "data-portal-facets": "" });
+    var list = el("ol", { className: "portal-results", "data-portal-results": "" });
+    var more = el("button", { type: "button", className: "md-button portal-results__more", text: "Xem thêm kết quả", hidden: "" });
+    host.appendChild(form);
+    host.appendChild(el("div", { className: "portal-search-page__layout" }, [
+      facets,
+      el("section", { className: "portal-search-page__main", "aria-label": "Kết quả tìm kiếm" }, [
+        el("div", { className: "portal-search-page__bar" }, [count, el("label", { text: "Sắp xếp: " }, [sort])]),
+        list, more
+      ])
+    ]));
+
+    var seq = 0;
+    var last = null;
+    var expanded = {};
+
+    function writeUrl() {
+      var p = new URLSearchParams();
+      if (state.q) p.set("q", state.q);
+      FACETS.forEach(function (f) { (state.filters[f[0]] || []).forEach(function (v) { p.append(f[0], v); }); });
+      if (state.sort) p.set("sort", state.sort);
+      var qs = p.toString();
+      history.replaceState(null, "", window.location.pathname + (qs ? "?" + qs : ""));
+    }
+
+    function hasFilters() { return Object.keys(state.filters).length > 0; }
+
+    function renderFacets(response) {
+      facets.textContent = "";
+      var counts = response.filters || {};
+      FACETS.forEach(function (f) {
+        var name = f[0], selected = state.filters[name] || [];
+        var values = Object.keys(counts[name] || {}).filter(function (v) {
+          return counts[name][v] > 0 || selected.indexOf(v) >= 0;
+        });
+        selected.forEach(function (v) { if (values.indexOf(v) < 0) values.push(v); });
+        if (!values.length) return;
+        values.sort(compareValues(name, counts[name] || {}));
+        var ul = el("ul", { className: "portal-facet__values" });
+        values.forEach(function (value, i) {
+          var on = selected.indexOf(value) >= 0;
+          var button = el("button", { type: "button", className: "portal-facet__value", "aria-pressed": on ? "true" : "false",
+                                      "data-value": value }, [
+            el("span", { className: "portal-facet__label", text: value }),
+            el("span", { className: "portal-facet__count", text: String((counts[name] || {})[value] || 0) })
+          ]);
+          button.addEventListener("click", function () { toggleFilter(name, value); });
+          var li = el("li", {}, [button]);
+          if (i >= FACET_SHOWN && !on && !expanded[name]) li.hidden = true;
+          ul.appendChild(li);
+        });
+        var section = el("section", { className: "portal-facet", "data-facet": name }, [
+          el("h2", { className: "portal-facet__title", text: f[1] }), ul
+        ]);
+        if (values.length > FACET_SHOWN && !expanded[name]) {
+          var all = el("button", { type: "button", className: "portal-facet__more",
+                                   text: "Xem thêm " + (values.length - FACET_SHOWN) });
+          all.addEventListener("click", function () { expanded[name] = true; renderFacets(last); });
+          section.appendChild(all);
+        }
+        facets.appendChild(section);
+      });
+      if (hasFilters()) {
+        var clear = el("button", { type: "button", className: "portal-facets__clear", text: "Bỏ chọn mọi bộ lọc" });
+        clear.addEventListener("click", function () { state.filters = {}; run(); });
+        facets.insertBefore(clear, facets.firstChild);
+      }
+    }
+
+    function renderResults(response, mine) {
+      var shown = response.results.slice(0, state.shown);
+      return Promise.all(shown.map(function (r) { return r.data(); })).then(function (items) {
+        if (mine !== seq) return;
+        list.textContent = "";
+        items.forEach(function (data) {
+          var excerpt = el("p", { className: "portal-result__excerpt" });
+          excerpt.appendChild(excerptNodes(data.excerpt));
+          list.appendChild(el("li", { className: "portal-result" }, [
+            el("h3", { className: "portal-result__title" }, [
+              el("a", { href: data.url, text: (data.meta && data.meta.title) || data.url })
+            ]),
+            el("p", { className: "portal-result__meta", text: metaLine(data) }),
+            excerpt
+          ]));
+        });
+        more.hidden = response.results.length <= state.shown;
+      });
+    }
+
+    function run() {
+      var mine = ++seq;
+      writeUrl();
+      var browsing = !state.q && !hasFilters();
+      var options = { filters: state.filters };
+      var sortBy = state.sort || (state.q ? "" : "desc");
+      if (sortBy) options.sort = { date: sortBy };
+      count.textContent = "Đang tìm…";
+      return runSearch(state.q || null, options, true).then(function (response) {
+        if (mine !== seq) return null;
+        last = response;
+        var total = response.results.length;
+        count.textContent = browsing ? "Tất cả: " + countText(total) + ", mới nhất trước. Gõ từ khóa hoặc chọn bộ lọc."
+          : total ? countText(total) + (state.q ? " cho “" + state.q + "”" : "")
+          : "Không tìm thấy kết quả" + (state.q ? " cho “" + state.q + "”" : "") + ". Thử gõ ít từ hơn hoặc bỏ bớt bộ lọc.";
+        renderFacets(response);
+        return renderResults(response, mine);
+      }).catch(function (err) {
+        if (mine === seq) count.textContent = "Không tải được chỉ mục tìm kiếm.";
+        if (window.console) console.error(err);
+      });
+    }
+
+    function toggleFilter(name, value) {
+      var values = (state.filters[name] || []).slice();
+      var at = values.indexOf(value);
+      if (at >= 0) values.splice(at, 1); else values.push(value);
+      if (values.length) state.filters[name] = values; else delete state.filters[name];
+      state.shown = PAGE_SIZE;
+      run();
+    }
+
+    var typed = debounce(function () { state.q = input.value.trim(); state.shown = PAGE_SIZE; run(); }, 250);
+    input.addEventListener("input", typed);
+    form.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      state.q = input.value.trim();
+      state.shown = PAGE_SIZE;
+      run();
+    });
+    sort.addEventListener("change", function () { state.sort = sort.value; state.shown = PAGE_SIZE; run(); });
+    more.addEventListener("click", function () {
+      state.shown += PAGE_SIZE;
+      if (last) renderResults(last, seq);
+    });
+
+    resultsPage = {
+      setQuery: function (q) { input.value = q; state.q = q; state.shown = PAGE_SIZE; return run(); },
+      ready: null
+    };
+    resultsPage.ready = run();
+  }
+
+  function start() {
+    setupResultsPage();
+    setupHeader();
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
