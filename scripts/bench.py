@@ -618,7 +618,7 @@ def do_pages(size: Size) -> dict[str, Any]:
 
 
 _FIRST_SEARCH_JS = """
-async ([query, timeoutMs]) => {
+async ([query, timeoutMs, pagefindUrl]) => {
   const until = Date.now() + timeoutMs;
   while (typeof window.portalSearch !== 'function' && Date.now() < until) {
     await new Promise(r => setTimeout(r, 100));
@@ -628,7 +628,7 @@ async ([query, timeoutMs]) => {
     r = await window.portalSearch(query, {});
   } else {
     via = 'pagefind.js';
-    const pf = await import(new URL('pagefind/pagefind.js', document.baseURI).href);
+    const pf = await import(pagefindUrl);
     r = await pf.search(query);
   }
   const results = (r && r.results) || [];
@@ -639,13 +639,17 @@ async ([query, timeoutMs]) => {
 
 
 def _kind(url: str) -> str:
-    name = url.rsplit("/", 1)[-1]
-    for prefix, kind in (("pagefind.js", "js"), ("pagefind-", "js"), ("wasm", "wasm"),
-                         ("pagefind-entry", "entry"), ("pf_meta", "meta"), ("pf_index", "index"),
-                         ("pf_filter", "filter"), ("pf_fragment", "fragment")):
-        if name.startswith(prefix) or f"/{prefix}" in url:
-            return kind
-    return "other"
+    """Pagefind's file kinds: pagefind.js (+ its UI/highlight scripts), wasm, entry, meta, index
+    chunks, filters, result fragments."""
+    name = url.split("?", 1)[0].rsplit("/", 1)[-1]
+    if "wasm" in name:
+        return "wasm"
+    if name.startswith("pagefind-entry"):
+        return "entry"
+    for ext in ("meta", "index", "filter", "fragment"):
+        if name.endswith(f".pf_{ext}"):
+            return ext
+    return "js" if name.endswith(".js") else "other"
 
 
 def do_search(size: Size) -> dict[str, Any]:
@@ -671,16 +675,19 @@ def do_search(size: Size) -> dict[str, Any]:
                 requests: list[Any] = []
                 page.on("requestfinished", lambda r: requests.append(r))
                 page.goto(start_url, wait_until="load")
-                found = page.evaluate(_FIRST_SEARCH_JS, [query, 3000])
+                found = page.evaluate(_FIRST_SEARCH_JS, [query, 3000, base + "pagefind/pagefind.js"])
                 page.wait_for_load_state("networkidle")
                 by_kind: dict[str, int] = {}
+                counts: dict[str, int] = {}
                 for req in requests:
                     if "/pagefind/" not in req.url:
                         continue
                     k = _kind(req.url)
                     by_kind[k] = by_kind.get(k, 0) + req.sizes()["responseBodySize"]
+                    counts[k] = counts.get(k, 0) + 1
                 out["queries"][query] = {"kb": round(sum(by_kind.values()) / 1000, 1),
                                          "by_kind_kb": {k: round(v / 1000, 1) for k, v in sorted(by_kind.items())},
+                                         "files": counts,
                                          "results": found["count"], "via": found["via"]}
                 ctx.close()
             if pairs:

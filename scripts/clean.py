@@ -69,7 +69,7 @@ def patterns(settings: Settings) -> _Patterns:
     labels = layout.get("stamp_labels") or r"(?!x)x"
     credit = layout.get("photo_credit") or r"(?!x)x"
     return _Patterns(
-        noise_line=re.compile(rf"(?:{_any(noise.get('lines'))})\s*", _FLAGS),
+        noise_line=re.compile(rf"(?:[^\w\s]{{1,3}}\s*)?(?:{_any(noise.get('lines'))})\s*", _FLAGS),
         footer=re.compile(rf"(?:{_any(noise.get('footer'))})", _FLAGS),
         related=re.compile(rf"(?:{_any(noise.get('related'))})\s*", _FLAGS),
         link=re.compile(rf"(?:{_any(noise.get('links'))})", _FLAGS),
@@ -216,7 +216,7 @@ def _drop_section_and_banner(rest: list[str], p: _Patterns) -> None:
         banner = len(letters) > 10 and all(c.isupper() for c in letters) and not nxt.isupper()
         section = (words(first) <= 5 and words(nxt) >= 6 and not _SENTENCE_END.search(first)
                    and (_is_stamp_line(after, p) or any(sep in first for sep in (" - ", " > ", " » ", " | "))))
-        if not (nxt and (banner or section) and not _is_stamp_line(nxt, p) and words(nxt) <= 45):
+        if not (nxt and (banner or section) and not _is_stamp_line(nxt, p) and (banner or words(nxt) <= 45)):
             return
         rest.pop(0)
         while rest and not rest[0]:
@@ -359,7 +359,11 @@ def split_byline(lines: list[str], p: _Patterns, settings: Settings) -> list[str
         return None
     label = p.byline_label.match(first)
     if label:
-        names = first[label.end():].strip(" ()")
+        names = first[label.end():].strip(" ")
+        office = re.match(r"^(.+?)\s*\(([^()]+)\)$", names)  # "Bảo Trân (Đài Truyền thanh xã)"
+        if office:
+            return [office.group(1), office.group(2), *rest]
+        names = names.strip("()")
         return [names, *rest] if names else None
     if first.startswith("(") and first.endswith(")"):
         first = first[1:-1].strip()

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from .clean import Page
 from .model import CAPTION, HEADING, PARAGRAPH, Article, Congress, Document
-from .names import CAP_WORD, rules as name_rules
+from .names import NAME_WORD, rules as name_rules
 from .settings import Settings
 from .vietnamese import UPPER, new_style_tones, slugify
 
@@ -102,7 +102,7 @@ def rules(settings: Settings) -> _Rules:
     city_aliases = settings.provinces.get("city_aliases") or {}
     city_names = {c: c for c in cities} | dict(city_aliases)
     doc_types = settings.documents.get("types") or []
-    code = r"[A-ZĐ][A-ZĐ0-9]*(?:[-/.][A-ZĐ][A-ZĐ0-9]*)*"
+    code = r"[A-ZĐ][A-ZĐa-z0-9]*(?:[-/.][A-ZĐ][A-ZĐa-z0-9]*)*"  # "KH/ĐU", "CTr/HU", "NĐ-CP"
     number = r"\d{1,5}(?:/\d{4})?"
     return _Rules(
         head=re.compile(rf"(?<![\w])({heads})(?![\w])(?!\s+viên)"),
@@ -170,6 +170,10 @@ def org_extent(text: str, pos: int, r: _Rules) -> int:
             continue
         if prev is not None and (prev, bare) in r.phrase_pairs:
             end, prev, i = token_end, bare, i + 1
+            continue
+        if bare == "và" and prev and prev[:1].isupper() and nxt and tokens[i + 1][0][:1].isupper() \
+                and not r.head.match(text, token_end + 1) and not r.document_type_at.match(text, token_end):
+            i += 1  # "Văn phòng HĐND và UBND huyện"
             continue
         stop = _STOP_ALWAYS if bare[:1].isupper() else _STOP_WORDS
         if not bare or lower in stop or (lower, nxt) in (("đại", "hội"), ("hội", "nghị")):
@@ -522,10 +526,8 @@ def extract_documents(text: str, units: list[Mention], r: _Rules) -> list[Docume
         dtype = dtype[:1].upper() + dtype[1:].lower()
         number, sep, code = (m.group("n1"), m.group("s1"), m.group("c1")) if m.group("n1") else (
             m.group("n2"), m.group("s2"), m.group("c2"))
-        if code and not re.search(r"[A-ZĐ]{1,}", code):
-            code = None
-        if code and sep == " " and not re.search(r"[/-]", code) and len(code) < 2:
-            code = None
+        if code and (len(re.findall(r"[A-ZĐ]", code)) < 2 or sep == " " and not re.search(r"[/-]", code)):
+            code = None  # "số 17 Hà ...": a number, then words
         ref = number if not code else (f"{number}/{code}" if sep == "/" else f"{number}-{code}")
         if not code and not m.group("n1"):
             continue
@@ -571,11 +573,19 @@ def extract_people(page: Page, exclude: set[str], settings: Settings) -> list[st
     places = set(settings.provinces.get("provinces") or []) | set(settings.provinces.get("centrally_run_cities") or [])
     text = "\n".join(b.text for b in page.blocks) + "\n" + (page.title or "")
     seen: list[str] = []
-    candidates: list[tuple[int, int]] = [(m.start(), m.end()) for m in nr.person.finditer(text)]
-    # "đồng chí X Y Z": a name even when the family name is not in the list
-    for m in re.finditer(rf"(?i:đồng chí)\s+((?:{CAP_WORD})(?:\s+{CAP_WORD}){{1,3}})(?![\w])", text):
+    candidates: list[tuple[int, int]] = []
+    for m in nr.person.finditer(text):
+        first = m.group(0).split()[0]
+        # a word in front of the family name belongs to the name ("Bàn Văn Sinh") unless it is a title
+        start = m.start() if first in nr.surnames or not (nr.role_at_start.match(first) or first in nr.not_names) \
+            else m.start() + len(first) + 1
+        candidates.append((start, m.end()))
+    # "đồng chí X Y Z": a name even when the family name is not in the list ("Y Thuân Byă", "H'Lan Niê")
+    for m in re.finditer(rf"(?i:đồng chí)\s+((?:{NAME_WORD})(?:\s+{NAME_WORD}){{1,3}})(?![\w'])", text):
         candidates.append((m.start(1), m.end(1)))
-    for start, end in sorted(set(candidates)):
+    spans = sorted(set(candidates), key=lambda c: (c[0], -c[1]))
+    kept_spans = [c for c in spans if not any(o != c and o[0] <= c[0] and c[1] <= o[1] for o in spans)]
+    for start, end in kept_spans:
         name = text[start:end]
         tokens = name.split()
         # trim organisation words off the end ("Nguyễn Văn A Bí" cannot happen; "Hà Nội" is a place)
@@ -586,8 +596,9 @@ def extract_people(page: Page, exclude: set[str], settings: Settings) -> list[st
         cut = max((mm.end() for mm in _CONTEXT_BREAK.finditer(before)), default=0)
         clause = before[cut:]
         after = text[end: end + 60]
-        if re.search(r"(?i)(?:xã|huyện|tỉnh|phường|thành phố|thị xã|thị trấn|quận|đường|phố|trường|ấp|thôn)\s*$", before):
-            continue
+        if len(tokens) < 3 and tokens[-1] not in nr.middle_names and re.search(
+                r"(?i)(?:xã|huyện|tỉnh|phường|thành phố|thị xã|thị trấn|quận|đường|phố|trường|ấp|thôn)\s*$", before):
+            continue  # "xã Tân Hòa", "đường Lê Lợi": a place
         role_before = nr.role.search(clause) is not None and _only_title_words(clause, nr)
         role_after = re.match(r"\s*[,-–]\s*(?:nguyên\s+)?" + nr.role.pattern, after, re.IGNORECASE) is not None
         if (role_before or role_after) and name not in seen:

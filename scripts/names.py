@@ -13,7 +13,11 @@ from .vietnamese import LOWER, UPPER
 
 # A capitalised word: first letter upper-case, the rest lower-case letters.
 CAP_WORD = rf"[{UPPER}][{LOWER}]+"
-_INITIALS = re.compile(rf"^[{UPPER}](?:\.\s?[{UPPER}]){{1,3}}\.?$")
+# A word of a person's name: also "Y" and "H'Lan" (names of the Central Highlands' peoples).
+NAME_WORD = rf"[{UPPER}](?:'[{UPPER}])?[{LOWER}]*"
+_INITIALS = re.compile(rf"^(?:[{UPPER}]\.\s?){{1,3}}[{UPPER}][{UPPER}{LOWER}]*\.?$")  # "T.H", "N.V.A", "Q.HUY"
+# Titles written before a byline name: "TS. Hoàng Minh Đức", "ThS. ...", "Đại tá ...".
+_NAME_TITLE = re.compile(r"^(?:(?:PGS|GS|TS|ThS|NCS|BS|KS|CN|LS)\.\s*)+|^(?:Nhà báo|Đại tá|Thượng tá|Trung tá|Thiếu tá)\s+")
 
 
 @dataclass(frozen=True)
@@ -22,6 +26,7 @@ class NameRules:
     not_names: frozenset[str]
     role: re.Pattern[str]
     role_at_start: re.Pattern[str]  # a "name" that is really a title ("Phó Bí thư")
+    middle_names: frozenset[str]
     person: re.Pattern[str]      # a family name followed by 1-3 capitalised words
 
 
@@ -34,14 +39,15 @@ def rules(settings: Settings) -> NameRules:
         surnames=surnames,
         not_names=frozenset(data.get("not_names") or []),
         role=re.compile(data.get("roles") or r"(?!x)x", re.IGNORECASE),
+        middle_names=frozenset(data.get("middle_names") or []),
         role_at_start=re.compile(rf"(?:{data.get('roles') or '(?!x)x'})(?![\w])", re.IGNORECASE),
-        person=re.compile(rf"(?<![\w])(?:{alternatives})(?:\s+{CAP_WORD}){{1,3}}(?![\w])"),
+        person=re.compile(rf"(?<![\w'])(?:{NAME_WORD}\s+)?(?:{alternatives})(?:\s+{CAP_WORD}){{1,3}}(?![\w])"),
     )
 
 
 def is_name(text: str, settings: Settings) -> bool:
     """A byline name: "Ma Việt Dũng", "Mai Lan", "NGUYỄN VĂN A", "T.H"; not an office or a sentence."""
-    text = text.strip(" .")
+    text = _NAME_TITLE.sub("", text.strip(" ."))
     if _INITIALS.match(text.replace(" ", "")):
         return True
     tokens = text.split()
