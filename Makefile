@@ -35,7 +35,8 @@ test: test-venv
 	@$(PY) -m scripts.ensure_browser
 	$(PY) -m pytest -q
 
-## benchmark: N generated articles (make bench N=10000)
+## benchmark on N generated articles, niced; several sizes in one run compare the cost per article:
+## make bench N="1000 10000"  (table printed, figures in build/bench/results.json)
 N ?= 1000
 bench: venv
 	$(PY) -m scripts.bench --n $(N)

@@ -844,6 +844,8 @@ def derive(size: Size) -> None:
     """The figures the issue asks for, from the stages."""
     st, d = size.stages, {}
     conv, build, ref = st.get("convert", {}), st.get("build", {}), st.get("reference", {})
+    if conv.get("ok") and conv.get("seconds"):
+        d["convert_articles_per_second"] = round(size.n / conv["seconds"], 1)
     if conv.get("ok") and build.get("ok"):
         d["site_seconds"] = round(conv["seconds"] + build["seconds"], 2)
     if d.get("site_seconds") and ref.get("ok"):
@@ -970,7 +972,7 @@ def verdicts(size: Size) -> list[str]:
         state = "n/a" if ok is None else ("met" if ok else "NOT met")
         out.append(f"{name}: {shown if value is not None else 'not measured'} → {state}")
 
-    rate = _get(size, "convert.articles_per_second")
+    rate = _get(size, "derived.convert_articles_per_second")
     judge("conversion ≥ 1,000 articles/s", rate, None if rate is None else rate >= TARGET_CONVERT_RATE,
           f"{rate} articles/s")
     ratio = _get(size, "derived.site_vs_reference")
