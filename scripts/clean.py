@@ -401,18 +401,25 @@ def _classify(paragraphs: list[str], p: _Patterns) -> tuple[list[Block], list[st
 _HEADING_NUMBER = re.compile(r"^(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)/-]\s+\S")
 
 
+_STRONG_CAPTION = re.compile(r"(?i)(?:quang cảnh|toàn cảnh|các đại biểu|đại biểu|đồng chí|các đồng chí|lãnh đạo|"
+                             r"ảnh|hình ảnh|đoàn chủ tịch)\b")
+_AT_EVENT = re.compile(r"(?i)\b(?:tại|dự|ra mắt)\s+(?:đại hội|hội nghị|buổi|lễ|kỳ họp|phiên)\b")
+
+
 def _kind(text: str, nxt: str | None, p: _Patterns) -> str:
+    """Paragraph, subheading or caption, for a block standing on its own."""
     n = words(text)
     if n > 20 or len(text) > 160:
         return PARAGRAPH
-    has_credit = p.credit_tail.search(text) is not None
-    if has_credit:
+    if p.credit_tail.search(text):
         return CAPTION
-    if p.caption_word.search(text) or re.match(r"(?i)(?:quang cảnh|toàn cảnh|các đại biểu|đại biểu|ảnh)\b", text):
-        if not text.endswith((":", ";", ",")) and n <= 20:
-            return CAPTION
-    if text.endswith(".") and p.caption_start.match(text) and n <= 14:
-        return CAPTION
+    if not _TIME_START.match(text) and not text.endswith((":", ";", ",")):
+        strong = _STRONG_CAPTION.match(text) is not None
+        scene = p.caption_word.search(text) is not None or _AT_EVENT.search(text) is not None
+        if scene and (strong or _AT_EVENT.search(text)):
+            return CAPTION  # "Các đại biểu dự Hội nghị", "Đại biểu phát biểu trao đổi tại Hội nghị"
+        if text.endswith(".") and p.caption_start.match(text) and scene and n <= 20:
+            return CAPTION  # "Ban Chấp hành Đảng bộ xã khóa I ra mắt Đại hội."
     if re.search(r"[.:;,!…]$", text) or nxt is None:
         return PARAGRAPH
     if (text[:1].isupper() or _HEADING_NUMBER.match(text)) and n <= 16 and nxt and is_paragraph_like(nxt):
@@ -420,7 +427,7 @@ def _kind(text: str, nxt: str | None, p: _Patterns) -> str:
     return PARAGRAPH
 
 
-_TIME_START = re.compile(r"(?i)(?:sáng|chiều|tối|trưa|ngày|hôm|trong|sau|từ|đến|năm|tháng)\b")
+_TIME_START = re.compile(r"(?i)(?:sáng|chiều|tối|trưa|ngày|hôm|trong|sau|từ|đến|năm|tháng|cùng ngày)\b")
 _GLUED_CREDIT = re.compile(
     rf"\(\s*(?:[Ảả]nh|[Ảả]nh minh họa|[Nn]guồn ảnh)\s*:[^()]{{1,60}}\)"
     rf"|(?<=[.\s])(?:[Ảả]nh|[Nn]guồn ảnh)\s*:\s*(?:[{UPPER}][\w.]*\s?){{1,4}}?(?=\s+[{UPPER}][{LOWER}]*\s+[{LOWER}])")

@@ -17,7 +17,7 @@ from .clean import Page
 from .model import CAPTION, HEADING, PARAGRAPH, Article, Congress, Document
 from .names import NAME_WORD, rules as name_rules
 from .settings import Settings
-from .vietnamese import UPPER, new_style_tones, slugify
+from .vietnamese import LOWER, UPPER, new_style_tones, slugify
 
 # --- shared small patterns ---------------------------------------------------------------------
 
@@ -76,6 +76,7 @@ class _Rules:
     stamps: tuple[re.Pattern[str], ...]
     document_type_at: re.Pattern[str]
     surnames: frozenset[str]
+    mass_organisation: re.Pattern[str]
     middle_names: frozenset[str]
 
 
@@ -123,10 +124,11 @@ def rules(settings: Settings) -> _Rules:
         city_names=city_names,
         document=re.compile(
             rf"(?i:(?<![\w])({_alternation(doc_types)}))\s+"
-            rf"(?:(?i:số)\s*(?P<n1>{number})(?:\s*(?P<s1>[-–/ ])\s*(?P<c1>{code}))?"
+            rf"(?:(?P<more>(?:[{LOWER}]+\s+){{0,3}})(?i:số)\s*(?P<n1>{number})(?:\s*(?P<s1>[-–/ ])\s*(?P<c1>{code}))?"
             rf"|(?P<n2>{number})\s*(?P<s2>[-–/ ])\s*(?P<c2>{code}))(?![\w])"),
         stamps=tuple(re.compile(s, re.IGNORECASE) for s in layout.get("stamps") or []),
         surnames=frozenset(settings.people.get("surnames") or []),
+        mass_organisation=re.compile(rf"(?:{_alternation(units.get('mass_organisations') or [])})(?![\w])"),
         middle_names=frozenset(settings.people.get("middle_names") or []),
         document_type_at=re.compile(rf"\s*(?:các\s+)?(?i:{_alternation(doc_types)})(?![\w])"),
     )
@@ -171,7 +173,7 @@ def org_extent(text: str, pos: int, r: _Rules) -> int:
         if prev is not None and (prev, bare) in r.phrase_pairs:
             end, prev, i = token_end, bare, i + 1
             continue
-        if bare == "và" and prev and prev[:1].isupper() and nxt and tokens[i + 1][0][:1].isupper() \
+        if bare == "và" and prev and nxt and tokens[i + 1][0][:1].isupper() \
                 and not r.head.match(text, token_end + 1) and not r.document_type_at.match(text, token_end):
             i += 1  # "Văn phòng HĐND và UBND huyện"
             continue
@@ -409,8 +411,11 @@ def _congress_mentions(text: str, r: _Rules, mentions: list[Mention]) -> list[_C
             pos += mm.end()
         number = None
         national = False
-        if mm := _NATIONAL_AT.match(text, pos):
+        if (mm := _NATIONAL_AT.match(text, pos)) and not r.mass_organisation.match(text.lstrip(), 0) \
+                and not r.mass_organisation.match(text, mm.end() + 1):
             national, pos = True, mm.end()
+        elif mm:
+            pos = mm.end()  # "Đại hội đại biểu toàn quốc Hội Nông dân Việt Nam": that organisation's
         if mm := _ORDINAL_AT.match(text, pos) or (_ROMAN_AT.match(text, pos) if not national else None):
             number, pos = ordinal_value(mm.group(1)), mm.end()
             if _OF_PARTY.match(text, pos) or (national and number):
@@ -419,7 +424,7 @@ def _congress_mentions(text: str, r: _Rules, mentions: list[Mention]) -> list[_C
         if not national:
             mm = re.match(r"\s+", text[pos:])
             start = pos + (mm.end() if mm else 0)
-            head = r.head.match(text, start)
+            head = r.head.match(text, start) or r.mass_organisation.match(text, start)
             if head:
                 end = max(org_extent(text, head.end(), r), head.end())
                 body, pos = text[start:end], end
@@ -522,7 +527,7 @@ def extract_documents(text: str, units: list[Mention], r: _Rules) -> list[Docume
     """Every cited document with a number: ref normalised, date and issuer when the text gives them."""
     docs: list[Document] = []
     for m in r.document.finditer(text):
-        dtype = m.group(1)
+        dtype = (m.group(1) + " " + (m.group("more") or "")).strip()  # "Chương trình hành động"
         dtype = dtype[:1].upper() + dtype[1:].lower()
         number, sep, code = (m.group("n1"), m.group("s1"), m.group("c1")) if m.group("n1") else (
             m.group("n2"), m.group("s2"), m.group("c2"))
@@ -577,9 +582,10 @@ def extract_people(page: Page, exclude: set[str], settings: Settings) -> list[st
     for m in nr.person.finditer(text):
         first = m.group(0).split()[0]
         # a word in front of the family name belongs to the name ("Bàn Văn Sinh") unless it is a title
-        start = m.start() if first in nr.surnames or not (nr.role_at_start.match(first) or first in nr.not_names) \
-            else m.start() + len(first) + 1
-        candidates.append((start, m.end()))
+        titled = nr.role_at_start.fullmatch(first) or first in nr.not_names  # "Ông Võ Văn Bảy"
+        start = m.start() + len(first) + 1 if titled else m.start()
+        if " " in text[start:m.end()]:  # "ấp Ông Bường" leaves one word: a place, not a person
+            candidates.append((start, m.end()))
     # "đồng chí X Y Z": a name even when the family name is not in the list ("Y Thuân Byă", "H'Lan Niê")
     for m in re.finditer(rf"(?i:đồng chí)\s+((?:{NAME_WORD})(?:\s+{NAME_WORD}){{1,3}})(?![\w'])", text):
         candidates.append((m.start(1), m.end(1)))
@@ -764,7 +770,7 @@ def extract_article(page: Page, settings: Settings, *, source_file: str, source_
 
     author, author_note = extract_author(page)
     documents = extract_documents(text, find_units(text, r), r)
-    people = extract_people(page, {author or ""}, settings)
+    people = extract_people(page, set(), settings)  # the byline is not in the blocks; named in the text, the author counts
     captions = [b.text for b in page.blocks if b.kind == CAPTION and b.text not in page.credits]
     year = int(date[:4]) if date else int(event_date[:4]) if event_date else None
 

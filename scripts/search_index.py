@@ -23,6 +23,7 @@ import html as _html
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Any
 
 from .vietnamese import new_style_tones
 
@@ -141,6 +142,17 @@ def _aliases_for(items: tuple[tuple[str, str], ...]) -> Aliases:
 def aliases_for(abbreviations: dict[str, str]) -> Aliases:
     """One compiled matcher per list (pages of one build share it)."""
     return _aliases_for(tuple(sorted((str(k), str(v)) for k, v in (abbreviations or {}).items())))
+
+
+def document_refs(documents: Any, text: str) -> list[str]:
+    """The refs of the documents an article cites ("17-KH/ĐU"), as the converter normalised them,
+    when the text writes them otherwise ("17 KH/ĐU"): the code is then found as readers type it."""
+    refs = []
+    for doc in documents if isinstance(documents, list) else []:
+        ref = " ".join(str(doc.get("ref") or "").split()) if isinstance(doc, dict) else ""
+        if ref and ref not in text and ref not in refs:
+            refs.append(ref)
+    return refs
 
 
 def text_of(fragment_html: str) -> str:
