@@ -57,7 +57,7 @@ def iso_date(day: str | int, month: str | int, year: str | int) -> str | None:
 # --- compiled rules from the data files -----------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: one per Settings, a cache key for unit_key
 class _Rules:
     head: re.Pattern[str]
     department: re.Pattern[str]
@@ -68,7 +68,8 @@ class _Rules:
     committees: tuple[tuple[re.Pattern[str], str], ...]
     national: str
     levels: tuple[tuple[re.Pattern[str], str], ...]
-    abbreviations: tuple[tuple[re.Pattern[str], str], ...]
+    abbreviation: re.Pattern[str]
+    expansions: dict[str, str]
     province: re.Pattern[str]
     city: re.Pattern[str]
     city_names: dict[str, str]
@@ -117,8 +118,8 @@ def rules(settings: Settings) -> _Rules:
                          for k, v in sorted(committees.items(), key=lambda kv: -len(kv[0]))),
         national=units.get("national") or "Đảng Cộng sản Việt Nam",
         levels=tuple((re.compile(p), level) for p, level in units.get("levels") or []),
-        abbreviations=tuple((re.compile(rf"(?<![\w.]){re.escape(k)}(?![\w])"), v)
-                            for k, v in sorted(settings.abbreviations.items(), key=lambda kv: -len(kv[0]))),
+        abbreviation=re.compile(rf"(?<![\w.])({_alternation(list(settings.abbreviations))})(?![\w])"),
+        expansions=dict(settings.abbreviations),
         province=re.compile(rf"(?<![\w])(?:[Tt]ỉnh|TỈNH|Tỉnh [uủ]ỷ?|UBND tỉnh|HĐND tỉnh)\s+({_alternation(provinces)})(?![\w])"),
         city=re.compile(rf"(?<![\w])({_alternation(list(city_names))})(?![\w])"),
         city_names=city_names,
@@ -151,20 +152,44 @@ class Mention:
         return len(self.text) > len(self.head)
 
 
+class _Tokens:
+    """Words from `pos` on, read only as far as asked: names are short, sentences long."""
+
+    __slots__ = ("text", "at", "items")
+
+    def __init__(self, text: str, pos: int) -> None:
+        self.text, self.at, self.items = text, pos, []
+
+    def has(self, index: int) -> bool:
+        self._fill(index + 1)
+        return len(self.items) > index
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            self._fill(index.stop)
+            return self.items[index]
+        self._fill(index + 1)
+        return self.items[index]
+
+    def _fill(self, count: int) -> None:
+        while len(self.items) < count and len(self.items) < 24:
+            m = _TOKEN.match(self.text, self.at)
+            if not m:
+                break
+            self.items.append((m.group(1), m.end()))
+            self.at = m.end()
+
+
 def org_extent(text: str, pos: int, r: _Rules) -> int:
     """End of an organisation's name that starts at `pos`: capitalised words, numbers right after the head
     ("Chi bộ 4"), place words ("huyện", "thị xã") and the lower-case words of known phrases."""
-    tokens: list[tuple[str, int]] = []
-    at = pos
-    while len(tokens) < 24 and (m := _TOKEN.match(text, at)):
-        tokens.append((m.group(1), m.end()))
-        at = m.end()
+    tokens = _Tokens(text, pos)
     end, prev, i = pos, None, 0
-    while i < len(tokens):
+    while tokens.has(i):
         token, token_end = tokens[i]
         bare = token.rstrip("-–")
         lower = bare.lower()
-        nxt = tokens[i + 1][0].lower() if i + 1 < len(tokens) else ""
+        nxt = tokens[i + 1][0].lower() if tokens.has(i + 1) else ""
         if token in ("-", "–"):
             if not (prev and nxt[:1] and tokens[i + 1][0][:1].isupper()):
                 break
@@ -180,7 +205,7 @@ def org_extent(text: str, pos: int, r: _Rules) -> int:
         stop = _STOP_ALWAYS if bare[:1].isupper() else _STOP_WORDS
         if not bare or lower in stop or (lower, nxt) in (("đại", "hội"), ("hội", "nghị")):
             break
-        if bare in r.surnames and i + 2 < len(tokens) and tokens[i + 1][0] in r.middle_names \
+        if bare in r.surnames and tokens.has(i + 2) and tokens[i + 1][0] in r.middle_names \
                 and tokens[i + 2][0][:1].isupper():
             break  # "Trưởng Ban Tổ chức Tỉnh ủy Mai Văn Tuất": a person's name starts here
         if bare[:1].isupper() or (bare.isdigit() and len(bare) <= 3):
@@ -190,7 +215,7 @@ def org_extent(text: str, pos: int, r: _Rules) -> int:
         if place:
             end, prev, i = tokens[i + len(place) - 1][1], tokens[i + len(place) - 1][0], i + len(place)
             continue
-        following = tokens[i + 1][0] if i + 1 < len(tokens) else ""
+        following = tokens[i + 1][0] if tokens.has(i + 1) else ""
         if prev and prev[:1].isupper() and prev.isalpha() and following[:1].isupper() and following.lower() not in _STOP_WORDS:
             end, prev, i = token_end, bare, i + 1  # "Thủy lợi Miền Trung": a lower-case syllable inside a name
             continue
@@ -219,11 +244,10 @@ def find_units(text: str, r: _Rules) -> list[Mention]:
 
 
 def expand_abbreviations(text: str, r: _Rules) -> str:
-    for pattern, expansion in r.abbreviations:
-        text = pattern.sub(expansion, text)
-    return text
+    return r.abbreviation.sub(lambda m: r.expansions[m.group(1)], text)
 
 
+@lru_cache(maxsize=8192)
 def unit_key(unit: str | None, province: str | None, r: _Rules) -> str | None:
     """One identity per organisation: abbreviations expanded, "ủy" tones, lower case, committee →
     organisation, the province added when the name ends in a bare "tỉnh"."""
@@ -470,10 +494,9 @@ def organisation_name(unit: str, r: _Rules) -> str:
     return name
 
 
-def extract_congresses(text: str, unit: str | None, key: str | None, province: str | None,
+def extract_congresses(text: str, units: list[Mention], unit: str | None, key: str | None, province: str | None,
                        r: _Rules) -> list[Congress]:
     """The main congress first (the unit's own, else the one the article is most about), then in order."""
-    units = find_units(text, r)
     mentions = _congress_mentions(text, r, units)
     groups: dict[str, list[_CongressMention]] = {}
     order: list[str] = []
@@ -742,9 +765,11 @@ def extract_article(page: Page, settings: Settings, *, source_file: str, source_
         warnings.append("trang không ghi ngày đăng (no publication date)")
     province, province_source = extract_province(page, r, settings)
 
-    title_mentions = find_units(page.title or "", r)
-    body_only = "\n".join(b.text for b in page.blocks if b.kind != CAPTION)
-    body_mentions = find_units(body_only, r)
+    mentions = find_units(text, r)
+    title_end = len(page.title or "")
+    title_mentions = [m for m in mentions if m.start < title_end]
+    body_mentions = [Mention(m.start - title_end - 1, m.end - title_end - 1, m.text, m.head)
+                     for m in mentions if m.start > title_end]
     chosen = choose_unit(page, title_mentions, body_mentions, r)
     unit = fullest_unit(chosen, title_mentions + body_mentions, province, r) if chosen else None
     key = unit_key(unit, province, r)
@@ -756,7 +781,7 @@ def extract_article(page: Page, settings: Settings, *, source_file: str, source_
     if warning:
         warnings.append(warning)
 
-    congresses = extract_congresses(text, unit, key, province, r)
+    congresses = extract_congresses(text, mentions, unit, key, province, r)
     if unit is None and congresses and congresses[0].body == r.national:
         unit, key, level = r.national, unit_key(r.national, None, r), unit_level(unit_key(r.national, None, r), r)
         warnings.remove("không xác định được đơn vị (unknown unit)")
@@ -769,7 +794,7 @@ def extract_article(page: Page, settings: Settings, *, source_file: str, source_
         terms.insert(0, main_term)
 
     author, author_note = extract_author(page)
-    documents = extract_documents(text, find_units(text, r), r)
+    documents = extract_documents(text, mentions, r)
     people = extract_people(page, set(), settings)  # the byline is not in the blocks; named in the text, the author counts
     captions = [b.text for b in page.blocks if b.kind == CAPTION and b.text not in page.credits]
     year = int(date[:4]) if date else int(event_date[:4]) if event_date else None

@@ -20,15 +20,12 @@ _INLINE = re.compile(r"([\\`*_\[\]{}<>&])")
 _BLOCK_START = re.compile(r"^(\s*)([#>+!-]|\d+[.)])")
 
 
-class _Dumper(yaml.SafeDumper):
+# libyaml's emitter when PyYAML was built with it (the wheels are): the pure-Python one costs ~1 ms an article.
+_BaseDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class _Dumper(_BaseDumper):  # type: ignore[misc, valid-type]
     """Block-style YAML with Unicode kept readable and no line folding."""
-
-
-def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
-
-
-_Dumper.add_representer(str, _str_representer)
 
 
 def escape_text(text: str) -> str:
