@@ -42,6 +42,7 @@ class _State:
     def __init__(self) -> None:
         self.settings = None
         self.catalog: cat.Catalog | None = None
+        self.generated: dict[str, pages.GeneratedPage] = {}
         self.front_matter_cache: dict[str, tuple[tuple[int, int], dict]] = {}
         self.command = "build"
         self.converter_lock = threading.Lock()
@@ -116,20 +117,26 @@ def on_files(files: Files, config: Any) -> Files:
     catalog = cat.build_catalog(items, settings.prefixes)
     _state.catalog = catalog
     generated = pages.all_pages(catalog, settings.page_size, settings.latest, config.site_name)
-    added = 0
+    _state.generated = {}
     for page in generated:
         if files.get_file_from_path(page.src_uri) is not None:
             log.info(f"docs/{page.src_uri} exists, so the portal's generated page is not added there.")
             continue
         files.append(File.generated(config, page.src_uri, content=page.content))
-        added += 1
+        _state.generated[page.src_uri] = page
     if config.site_url:
         feed = pages.rss_feed(catalog, config.site_url, config.site_name, config.site_description or "",
                               FEED_COUNT, FEED_PATH)
         files.append(File.generated(config, FEED_PATH, content=feed))
     log.info(f"{len(catalog.entries)} articles: {len(catalog.units)} units, {len(catalog.terms)} terms, "
-             f"{len(catalog.years)} years, {len(catalog.documents)} documents; {added} pages generated.")
+             f"{len(catalog.years)} years, {len(catalog.documents)} documents; {len(_state.generated)} pages generated.")
     return files
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
+    """A generated page's HTML, made now: it never went through Markdown."""
+    generated = _state.generated.get(page.file.src_uri)
+    return generated.html() if generated is not None else html
 
 
 # --- the article page --------------------------------------------------------------------------

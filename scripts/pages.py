@@ -11,7 +11,8 @@ import posixpath
 from dataclasses import dataclass
 from email.utils import format_datetime
 from html import escape
-from typing import Iterable, Sequence
+from functools import partial
+from typing import Callable, Iterable, Sequence
 from xml.sax.saxutils import escape as xml_escape
 
 import datetime as _dt
@@ -47,12 +48,25 @@ DIRECTORY_PAGE_FACTOR = 10
 
 @dataclass(frozen=True)
 class GeneratedPage:
-    """A page the hook adds with `File.generated`: where, its title, its whole Markdown text."""
+    """A page the hook adds with `File.generated`: where, its title, and its HTML made on demand.
+
+    The Markdown file holds only the front matter: the listing's HTML never goes through Markdown
+    (parsing thousands of raw-HTML listings dominated rebuilds), and it is made only when the page
+    is rendered, so a 100,000-article site never holds every listing in memory at once.
+    """
 
     src_uri: str
     title: str
-    content: str
     kind: str  # home, directory, unit, term, year, document
+    render: Callable[[], str]
+
+    @property
+    def content(self) -> str:
+        """Front matter only (JSON is valid YAML, so any title is quoted safely)."""
+        return f"---\ntitle: {json.dumps(self.title, ensure_ascii=False)}\nportal_kind: {self.kind}\n---\n"
+
+    def html(self) -> str:
+        return self.render()
 
 
 def e(text: object) -> str:
@@ -85,11 +99,6 @@ def format_date(iso: str | None) -> str:
         return ""
     y, m, d = iso[:10].split("-")
     return f"{d}/{m}/{y}"
-
-
-def _markdown_page(title: str, html: str, kind: str) -> str:
-    """Front matter (title only; JSON is valid YAML, so any title is quoted safely) + one HTML block."""
-    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\nportal_kind: {kind}\n---\n\n{html}\n"
 
 
 # --- pieces ----------------------------------------------------------------------------------
@@ -144,16 +153,21 @@ def _listing(entries: Sequence[Entry], base_url: str, title: str, intro: str, ki
     """A listing of articles, paginated; every page's <h1> names what it lists."""
     out = []
     for page in paginate(entries, base_url, page_size):
-        here = page.url
         page_title = title if page.number == 1 else f"{title} (trang {page.number})"
-        count = f'<p class="portal-count">{len(entries)} bài viết' + (
-            f" · trang {page.number}/{page.count}" if page.count > 1 else "") + "</p>"
-        items = "".join(_item(x, here, catalog, show_unit) for x in page.items)
-        html = (f'<div class="portal-listing portal-listing--{kind}">'
-                f"<h1>{e(title)}</h1>{intro if page.number == 1 else ''}{count}"
-                f'<ol class="portal-list">{items}</ol>{_pager(page, here, base_url)}</div>')
-        out.append(GeneratedPage(_src(here), page_title, _markdown_page(page_title, html, kind), kind))
+        render = partial(_listing_html, page, len(entries), base_url, title, intro, kind, catalog, show_unit)
+        out.append(GeneratedPage(_src(page.url), page_title, kind, render))
     return out
+
+
+def _listing_html(page: Page, total: int, base_url: str, title: str, intro: str, kind: str,
+                  catalog: Catalog, show_unit: bool) -> str:
+    here = page.url
+    count = f'<p class="portal-count">{total} bài viết' + (
+        f" · trang {page.number}/{page.count}" if page.count > 1 else "") + "</p>"
+    items = "".join(_item(x, here, catalog, show_unit) for x in page.items)
+    return (f'<div class="portal-listing portal-listing--{kind}">'
+            f"<h1>{e(title)}</h1>{intro if page.number == 1 else ''}{count}"
+            f'<ol class="portal-list">{items}</ol>{_pager(page, here, base_url)}</div>')
 
 
 def _src(url: str) -> str:
@@ -231,26 +245,29 @@ def _directory_kind(kind: str, sections: list, catalog: Catalog, page_size: int)
     flat = [(heading, obj) for heading, objs in sections for obj in objs]
     out = []
     for page in paginate(flat, base, page_size * DIRECTORY_PAGE_FACTOR):
-        here = page.url
-        parts: list[str] = []
-        current: object = object()
-        for heading, obj in page.items:
-            if heading != current:
-                if parts:
-                    parts.append("</ul>")
-                if heading:
-                    parts.append(f"<h2>{e(capitalize(heading))}</h2>")
-                parts.append('<ul class="portal-directory__list">')
-                current = heading
-            parts.append(_directory_item(kind, obj, here))
-        if parts:
-            parts.append("</ul>")
         page_title = title if page.number == 1 else f"{title} (trang {page.number})"
-        html = (f'<div class="portal-directory portal-directory--{kind}"><h1>{e(title)}</h1>'
-                f'{"".join(parts) or "<p>Chưa có mục nào.</p>"}{_pager(page, here, base)}</div>')
-        out.append(GeneratedPage(_src(here), page_title, _markdown_page(page_title, html, "directory"),
-                                 "directory"))
+        out.append(GeneratedPage(_src(page.url), page_title, "directory",
+                                 partial(_directory_html, kind, title, page, base)))
     return out
+
+
+def _directory_html(kind: str, title: str, page: Page, base: str) -> str:
+    here = page.url
+    parts: list[str] = []
+    current: object = object()
+    for heading, obj in page.items:
+        if heading != current:
+            if parts:
+                parts.append("</ul>")
+            if heading:
+                parts.append(f"<h2>{e(capitalize(heading))}</h2>")
+            parts.append('<ul class="portal-directory__list">')
+            current = heading
+        parts.append(_directory_item(kind, obj, here))
+    if parts:
+        parts.append("</ul>")
+    return (f'<div class="portal-directory portal-directory--{kind}"><h1>{e(title)}</h1>'
+            f'{"".join(parts) or "<p>Chưa có mục nào.</p>"}{_pager(page, here, base)}</div>')
 
 
 def _directory_item(kind: str, obj, here: str) -> str:
@@ -291,7 +308,7 @@ def home_page(catalog: Catalog, latest: int, site_name: str) -> GeneratedPage:
             f'<ul class="portal-stats">{"".join(stats)}</ul>'
             f'<nav class="portal-browse" aria-label="Tra cứu"><h2>Tra cứu theo</h2><ul>{dirs}</ul></nav>'
             f"{latest_html}</div>")
-    return GeneratedPage("index.md", HOME_TITLE, _markdown_page(site_name, html, "home"), "home")
+    return GeneratedPage("index.md", site_name, "home", lambda: html)
 
 
 def all_pages(catalog: Catalog, page_size: int, latest: int, site_name: str) -> list[GeneratedPage]:

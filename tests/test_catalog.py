@@ -202,7 +202,7 @@ def test_listing_pages_paginate_and_every_page_heading_names_the_unit():
                                               "don-vi/dang-bo-xa-my-hoa/trang-2/index.md",
                                               "don-vi/dang-bo-xa-my-hoa/trang-3/index.md"]
     for p in generated:
-        assert "<h1>Đảng bộ xã Mỹ Hòa</h1>" in p.content
+        assert "<h1>Đảng bộ xã Mỹ Hòa</h1>" in p.html()
 
 
 # --- related ---------------------------------------------------------------------------------------
@@ -253,7 +253,7 @@ def test_markup_in_a_headline_is_shown_as_text_in_listings():
     c = build(meta("<script>alert(1)</script> & \"x\"", date="2020-01-01"))
     page = pages.group_pages(c.years[2020], "year", c, 50)[0]
     parser = _Text()
-    parser.feed(page.content)
+    parser.feed(page.html())
     assert "script" not in [t for t, _ in parser.tags]
     assert "<script>alert(1)</script> & \"x\"" in "".join(parser.text)
 
