@@ -176,15 +176,19 @@ def apply_overrides(front_matter: dict[str, Any], meta_text: str | None, meta_na
 
 
 def render_text(article: Article, front_matter: dict[str, Any]) -> tuple[str, str]:
-    """(the whole .md, the part after the front matter) for `article` shown with `front_matter`."""
+    """(the whole .md, the part after the front matter) for `article` shown with `front_matter`.
+
+    The front matter is YAML between two `---` lines; YAML indents every continuation line, so the
+    first line that is exactly `---` after the opening one closes it.
+    """
     text = render.render(article)
-    head = f"---\n{render.front_matter_yaml(article.front_matter())}---\n"
-    if not text.startswith(head):
-        raise RuntimeError("render.render() no longer starts with the article's front matter")
-    body = text[len(head):]
+    end = text.find("\n---\n", 3)
+    if not text.startswith("---\n") or end < 0:
+        raise RuntimeError("render.render() no longer starts with a front matter block")
+    body = text[end + 5:]
     if front_matter == article.front_matter():
         return text, body
-    return f"---\n{render.front_matter_yaml(front_matter)}---\n{body}", body
+    return compose(front_matter, body), body
 
 
 def compose(front_matter: dict[str, Any], body: str) -> str:

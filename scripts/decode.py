@@ -378,14 +378,18 @@ def _repair_glyphs(glyphs: str, kind: str) -> str | None:
     return tcvn3_from_bytes(raw, vn1=kind == "tcvn3-vn1")
 
 
+_CP1252_CLASS = "\x00-\x09\x0b-\xff" + re.escape(_CP1252_HIGH)
+# A line made only of what Windows-1252 can show, with at least one character beyond ASCII.
+_SUSPECT_LINE = re.compile(f"^[{_CP1252_CLASS}]*?[{re.escape(_CP1252_HIGH)}\x80-\x9f][{_CP1252_CLASS}]*$", re.M)
+
+
 def _repair_mojibake(text: str, encoding: str) -> tuple[str, str]:
     if not _HAS_HIGH_GLYPH.search(text):
         return text, encoding
-    lines = text.split("\n")
-    suspects = [i for i, ln in enumerate(lines) if _HAS_HIGH_GLYPH.search(ln) and not _NOT_CP1252.search(ln)]
+    suspects = [m.span() for m in _SUSPECT_LINE.finditer(text)]
     if not suspects:
         return text, encoding
-    probe = sample("\n".join(lines[i] for i in suspects))
+    probe = sample("\n".join(text[a:b] for a, b in suspects))
     plain, _ = vietnamese_score(probe)
     best_kind, best_share = None, 0.0
     for kind in _REPAIRS:
@@ -399,15 +403,16 @@ def _repair_mojibake(text: str, encoding: str) -> tuple[str, str]:
         return text, encoding
     # Mixed files (a headline retyped in Unicode over a pasted body): repair only the lines that
     # read better repaired. A file that is mojibake throughout is repaired line for line.
-    mixed = any(_NOT_CP1252.search(ln) for ln in lines)
-    for i in suspects:
-        repaired = _repair_glyphs(lines[i], best_kind)
-        if repaired is None:
+    mixed = _NOT_CP1252.search(text) is not None
+    parts, last = [], 0
+    for a, b in suspects:
+        line = text[a:b]
+        repaired = _repair_glyphs(line, best_kind)
+        if repaired is None or (mixed and vietnamese_score(repaired)[0] <= vietnamese_score(line)[0]):
             continue
-        if mixed and vietnamese_score(repaired)[0] <= vietnamese_score(lines[i])[0]:
-            continue
-        lines[i] = repaired
-    return "\n".join(lines), best_kind.replace("-vn1", "") + "-mojibake"
+        parts += [text[last:a], repaired]
+        last = b
+    return "".join(parts) + text[last:], best_kind.replace("-vn1", "") + "-mojibake"
 
 
 # --- legacy single-byte files ------------------------------------------------------------------
@@ -460,18 +465,24 @@ def _legacy(raw: bytes) -> tuple[str, str] | Rejection:
 
 # --- normalising ---------------------------------------------------------------------------------
 
-_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
-_BREAKS = re.compile("\r\n?|[\x0b\x0c\x85\u2028\u2029]")
+_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_BREAKS = "\x0b\x0c\x85\u2028\u2029"
 # zero-width characters, BOMs, soft hyphens, bidirectional controls, other control characters
-_DROP = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064"
-                   "\u2066-\u2069\ufeff\ufff9-\ufffb]")
+_DROP = ("\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+         "\u2066-\u2069\ufeff\ufff9-\ufffb")
+_SPECIAL = re.compile(f"[{_SPACES}{_BREAKS}{_DROP}]")
+_FIXES = {**{ch: " " for ch in _SPACES}, **{ch: "\n" for ch in _BREAKS}}
 
 
 def normalise(text: str) -> str:
-    """NFC, LF line ends, ordinary spaces; invisible characters dropped (after any mojibake repair)."""
-    text = _BREAKS.sub("\n", text)
-    text = _SPACES.sub(" ", text)
-    text = _DROP.sub("", text)
+    """NFC, LF line ends, ordinary spaces; invisible characters dropped (after any mojibake repair).
+
+    One scan finds whether anything needs fixing: most files need nothing but NFC.
+    """
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _SPECIAL.search(text):
+        text = _SPECIAL.sub(lambda m: _FIXES.get(m.group(), ""), text)
     return unicodedata.normalize("NFC", text)
 
 
