@@ -23,7 +23,8 @@ def build_site(content: Path, out: Path, *, site_url: str | None = None, strict:
     out.mkdir(parents=True, exist_ok=True)
     subprocess.run([sys.executable, "-m", "scripts.convert", str(content), str(docs),
                     "--report", str(out / "report.json")], cwd=ROOT, check=True)
-    env = dict(os.environ, PORTAL_DOCS_DIR=str(docs))
+    env = dict(os.environ, PORTAL_DOCS_DIR=str(docs), PORTAL_REPORT=str(out / "report.json"),
+               NO_MKDOCS_2_WARNING="1")
     if site_url is not None:
         env["PORTAL_SITE_URL"] = site_url
     cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)]
