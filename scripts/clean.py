@@ -132,6 +132,9 @@ def _lines(text: str) -> list[str]:
     return out
 
 
+_NOISE_MAX = 400
+
+
 def _drop_noise(lines: list[str], p: _Patterns) -> tuple[list[str], list[str], int | None]:
     """Remove noise lines, the footer and related-article lists; read the view counter on the way."""
     kept: list[str] = []
@@ -143,7 +146,12 @@ def _drop_noise(lines: list[str], p: _Patterns) -> tuple[list[str], list[str], i
         if not line:
             kept.append(line)
             continue
-        if _full(p.footer, line) and len(line) < 400:
+        if len(line) > _NOISE_MAX:  # running text: no widget, counter or footer line is this long
+            seen_paragraph = True
+            in_related = False
+            kept.append(line)
+            continue
+        if _full(p.footer, line):
             if seen_paragraph:
                 noise.extend(x for x in lines[i:] if x)
                 break

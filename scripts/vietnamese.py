@@ -8,7 +8,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from slugify import slugify as _slugify
 
 # --- folding ---------------------------------------------------------------------------------
 
@@ -89,10 +88,16 @@ def new_style_tones(text: str) -> str:
 # --- slugs -----------------------------------------------------------------------------------
 
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
 def slugify(text: str, max_length: int = 80) -> str:
-    """ASCII slug (đ → d), cut at a word boundary without reordering words."""
-    slug = _slugify(fold_d(text), max_length=max_length, word_boundary=True, save_order=True)
-    return slug or "bai-viet"
+    """ASCII slug from Vietnamese text (đ → d, marks dropped), cut at a word boundary, words kept in order."""
+    slug = _NOT_SLUG.sub("-", fold(text)).strip("-")
+    if len(slug) > max_length:
+        cut = slug[: max_length + 1]
+        slug = cut[: cut.rfind("-")] if "-" in cut else slug[:max_length]
+    return slug.strip("-") or "bai-viet"
 
 
 # --- letter classes for regular expressions ----------------------------------------------------
