@@ -365,8 +365,9 @@ def load_manifest(output_dir: Path) -> dict[str, dict[str, Any]]:
 def save_manifest(output_dir: Path, files: dict[str, dict[str, Any]]) -> None:
     data = {"version": MANIFEST_VERSION, "note": "written by python -m scripts.convert; do not edit",
             "files": dict(sorted(files.items()))}
-    atomic_write(output_dir / MANIFEST_NAME,
-                 (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+    blob = (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    if _read(output_dir / MANIFEST_NAME) != blob:  # a rerun with nothing to do writes nothing
+        atomic_write(output_dir / MANIFEST_NAME, blob)
 
 
 def _safe_output(output_dir: Path, rel: str) -> Path | None:
