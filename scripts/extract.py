@@ -132,7 +132,8 @@ def rules(settings: Settings) -> _Rules:
         department=re.compile(rf"(?<![\w])({_alternation(units.get('department_heads') or [])})\s+(?=[{UPPER}])"),
         organ_prefix=re.compile(rf"^(?:{_alternation(units.get('organ_prefixes') or [])})\s+"),
         committee_word=re.compile(rf"(?:{_alternation(committee_words)}|Trung ương)(?![\w])"),
-        name_tail=_name_tail(units, settings.people, doc_types, heads),
+        name_tail=_name_tail(units, settings.people, doc_types,
+                             _alternation((units.get("heads") or []) + (units.get("department_heads") or []))),
         committees=tuple((re.compile(rf"^{re.escape(k.lower())}(?![\w])"), v.lower())
                          for k, v in sorted(committees.items(), key=lambda kv: -len(kv[0]))),
         national=units.get("national") or "Đảng Cộng sản Việt Nam",
@@ -528,6 +529,8 @@ def extract_documents(text: str, units: list[Mention], r: _Rules) -> list[Docume
         if im:
             start = rest_at + im.end()
             end = org_extent(text, start, r)
+            if kh := _KHOA.match(text, end):
+                end = kh.end()  # "Ban Chấp hành Trung ương khóa XII"
             issuer = text[start:end].strip() or None
         else:
             before = text[max(0, m.start() - 30): m.start()]
