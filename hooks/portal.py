@@ -177,7 +177,9 @@ def on_post_build(config: Any) -> None:
     if rejected:
         log.info(f"{len(rejected)} input file(s) were rejected by the converter and are not on the site:")
         for x in rejected:
-            log.info(f"  rejected: {x.get('source')} — {x.get('reason') or 'no reason given'}")
+            source, reason = str(x.get("source")), str(x.get("reason") or "no reason given")
+            reason = reason.removeprefix(f"{source}: ")  # some reasons already name the file
+            log.info(f"  rejected: {source} — {reason}")
 
 
 # --- live preview ------------------------------------------------------------------------------
