@@ -209,7 +209,8 @@ def _take_title(lines: list[str], p: _Patterns) -> tuple[str | None, list[str], 
             datelines.append(stamp)
             rest[0:1] = [head] + ([tail] if tail else [])
             first = head
-    if words(first) > 45 or (len(first) > 180 and _SENTENCE_END.search(first) and first.count(". ") >= 1):
+    if words(first) > 45 or (len(first) > 150 and first.endswith(".")) or (
+            len(first) > 180 and _SENTENCE_END.search(first) and first.count(". ") >= 1):
         return None, datelines, rest  # the page starts with its lead: no headline
     rest.pop(0)
     return first, datelines, rest

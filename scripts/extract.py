@@ -116,7 +116,7 @@ def _alternation(words: list[str]) -> str:
 @lru_cache(maxsize=8)
 def rules(settings: Settings) -> _Rules:
     units, layout = settings.units, settings.layout
-    heads = _alternation(units.get("heads") or [])
+    heads = _alternation([h for head in units.get("heads") or [] for h in (head, head.upper())])  # headlines in capitals
     doc_types = settings.documents.get("types") or []
     committees = units.get("committees") or {}
     committee_words = list(committees) + [new_style_tones(c) for c in committees] + [
@@ -664,7 +664,7 @@ def fullest_unit(chosen: Mention, mentions: list[Mention], province: str | None,
     same = [m.text for m in mentions if unit_key(m.text, province, r) == key
             and (r.committee_word.fullmatch(m.head) is not None
                  or m.head.lower().startswith(("đảng ủy", "đảng uỷ", "chi ủy", "chi uỷ"))) == committee]
-    return max(same + [chosen.text], key=len)
+    return max(same + [chosen.text], key=lambda t: (len(t), not t.isupper()))
 
 
 def extract_summary(page: Page) -> str:
