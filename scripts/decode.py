@@ -149,6 +149,7 @@ _CAPS_WORD = re.compile(
     f"(?<![^\\W\\d_])[{_CAPITALS}{_TONED_LOWER}]*[{_TONED_LOWER}][{_CAPITALS}{_TONED_LOWER}]*(?![^\\W\\d_])")
 _LOWER_WITH_CODE = re.compile("[a-zăâêôơưđ]")  # lower-case letters that have a capital code
 _HAS_TONED_LOWER = re.compile("[" + _TONED_LOWER + "]")
+_TWO_CAPITALS = re.compile(f"[{_CAPITALS}][^\\W\\d_]*[{_CAPITALS}]")  # within one word
 _LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
 _FIRST_WORD = re.compile(r"^\W*([^\W\d_]+)")
 
@@ -176,8 +177,8 @@ def _restore_tcvn3_capitals(text: str) -> str:
     for i, line in enumerate(lines):
         if not _HAS_TONED_LOWER.search(line):
             continue
-        if not _LOWER_WITH_CODE.search(line) and any(ch.isupper() for ch in line):
-            lines[i] = line.upper()  # a headline in capitals: every word is
+        if not _LOWER_WITH_CODE.search(line) and _TWO_CAPITALS.search(line):
+            lines[i] = line.upper()  # a headline in capitals ("ĐạI HộI"): every word is
             continue
         line = _CAPS_WORD.sub(word, line)
         # "Bộ" between "ĐẢNG" and "TỈNH": one capital and a toned letter, read with its neighbours
@@ -279,9 +280,32 @@ def sample(text: str) -> str:
     return "\n".join((text[:third], text[mid:mid + third], text[-third:]))
 
 
+@lru_cache(maxsize=1)
+def common_syllables() -> frozenset[str]:
+    words: set[str] = set()
+    with open(DATA_DIR / "common_syllables.txt", encoding="utf-8") as fh:
+        for line in fh:
+            if not line.startswith("#"):
+                words.update(unicodedata.normalize("NFC", line).lower().split())
+    return frozenset(words)
+
+
+@lru_cache(maxsize=16384)
+def word_score(word: str) -> int:
+    """0 not a syllable (or mixed case, "bƯ"), 1 a well-formed syllable, 2 a frequent one."""
+    if not (word.islower() or word.isupper() or word[:1].isupper() and word[1:].islower()):
+        return 0
+    if not is_syllable(word):
+        return 0
+    return 2 if word.lower() in common_syllables() else 1
+
+
 def vietnamese_score(text: str) -> tuple[float, int]:
-    """(share of non-ASCII words that are valid syllables, how many such words were looked at)."""
-    valid = total = 0
+    """(how Vietnamese the non-ASCII words read, from 0 to 1; how many such words were looked at).
+
+    A well-formed syllable counts half, a frequent one fully.
+    """
+    points = total = 0
     for token in text.split():
         if token.isascii():
             continue
@@ -289,10 +313,10 @@ def vietnamese_score(text: str) -> tuple[float, int]:
             if not word or word.isascii():
                 continue
             total += 1
-            valid += is_syllable(word)
+            points += word_score(word)
         if total >= MAX_SCORED_WORDS:
             break
-    return (valid / total if total else 0.0), total
+    return (points / (2 * total) if total else 0.0), total
 
 
 # --- binary files ----------------------------------------------------------------------------
@@ -360,8 +384,8 @@ def _unicode(raw: bytes) -> tuple[str, str] | None:
 # --- mojibake: legacy or UTF-8 bytes misread as Windows-1252 and saved as UTF-8 --------------------
 
 _REPAIRS = ("tcvn3", "tcvn3-vn1", "vni", "utf-8")
-MIN_GAIN = 0.2       # a repair must read clearly better than the text as it is...
-MIN_SHARE = 0.6      # ...and read as Vietnamese itself
+MIN_GAIN = 0.15     # a repair must read clearly better than the text as it is...
+MIN_SHARE = 0.45    # ...and read as Vietnamese itself (well-formed words count 0.5, frequent ones 1)
 
 
 def _repair_glyphs(glyphs: str, kind: str) -> str | None:
@@ -417,7 +441,7 @@ def _repair_mojibake(text: str, encoding: str) -> tuple[str, str]:
 
 # --- legacy single-byte files ------------------------------------------------------------------
 
-MIN_LEGACY_SHARE = 0.3  # below this, with enough words, no encoding we know reads the file
+MIN_LEGACY_SHARE = 0.2  # below this, with enough words, no encoding we know reads the file
 
 
 def _utf8_lenient(raw: bytes) -> str | None:
