@@ -1,0 +1,97 @@
+"""The cleaner: web-page noise out, the article's words in, in order and unchanged."""
+from __future__ import annotations
+
+import pytest
+
+from scripts.clean import Page, clean
+from scripts.model import CAPTION, HEADING, Rejection
+from scripts.settings import load_settings
+
+SETTINGS = load_settings()
+LEAD = ("Sáng 14/5, Đảng bộ xã Tân Phú tổ chức Đại hội đại biểu lần thứ XV, nhiệm kỳ 2020-2025, với sự tham dự "
+        "của 120 đại biểu thay mặt cho hơn 300 đảng viên trong toàn Đảng bộ.")
+MORE = ("Đại hội đã thảo luận, thông qua Báo cáo chính trị và bầu Ban Chấp hành khóa mới gồm 15 đồng chí, bảo "
+        "đảm đúng quy trình, đủ cơ cấu.")
+
+
+def page(text: str) -> Page:
+    result = clean(text, SETTINGS)
+    assert isinstance(result, Page), result
+    return result
+
+
+def body(p: Page) -> str:
+    return "\n".join(b.text for b in p.blocks)
+
+
+@pytest.mark.parametrize("noise", [
+    "Bỏ qua nội dung", "Truy cập nội dung luôn", "Nhảy đến nội dung", "Trang chủ > Tin tức > Xây dựng Đảng",
+    "Lượt xem: 1234", "1.206", "3 ngày trước", "Cỡ chữ A A A", "A- A A+", "In bài viết", "Chia sẻ",
+    "In | Gửi email | Lưu", "🖨 In trang", "null", "content:", "![]()", "> > Huyện hoàn thành đại hội điểm",
+])
+def test_noise_lines_are_dropped_anywhere(noise: str) -> None:
+    p = page(f"Đảng bộ xã Tân Phú đại hội\n{noise}\n{LEAD}\n\n{noise}\n\n{MORE}\n")
+    assert noise not in body(p).split("\n")
+    assert body(p).split("\n") == [LEAD, MORE]
+
+
+@pytest.mark.parametrize("marker", ["Tin cùng chuyên mục", "Tin liên quan", "Các tin khác", "Bài viết liên quan"])
+def test_related_lists_go_with_their_headlines(marker: str) -> None:
+    p = page(f"Đảng bộ xã Tân Phú đại hội\n{LEAD}\n\n{marker}\nXã An Lạc hoàn thành đại hội\n"
+             f"Huyện Tân Lạc tổ chức hội nghị sơ kết\n\n{MORE}\n")
+    assert body(p).split("\n") == [LEAD, MORE]
+
+
+@pytest.mark.parametrize("footer", ["BẢN ĐỒ HÀNH CHÍNH", "Thống kê truy cập", "Bản quyền thuộc Huyện ủy Tân Lạc",
+                                    "Địa chỉ: số 1, đường 3/2, thị trấn Tân Lạc", "Designed by VNPT",
+                                    "CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN TÂN LẠC"])
+def test_a_footer_and_everything_after_it_is_dropped(footer: str) -> None:
+    p = page(f"Đảng bộ xã Tân Phú đại hội\n{LEAD}\n\n{MORE}\n\n{footer}\nĐiện thoại: 0277.3866.019\nEmail: a@b.vn\n")
+    assert body(p).split("\n") == [LEAD, MORE]
+    assert footer in p.noise
+
+
+def test_the_view_counter_is_read_before_it_goes() -> None:
+    assert page(f"Tiêu đề bài viết về đại hội\nLượt xem: 3.451\n{LEAD}\n").views == 3451
+
+
+def test_a_bare_number_under_the_headline_is_the_view_counter() -> None:
+    assert page(f"Tiêu đề bài viết về đại hội\n2345\n{LEAD}\n").views == 2345
+
+
+def test_banner_and_section_name_above_the_headline_are_not_the_headline() -> None:
+    p = page(f"NHIỆT LIỆT CHÀO MỪNG ĐẠI HỘI ĐẢNG BỘ TỈNH LẦN THỨ XVIII\nTin tức - Sự kiện\n"
+             f"Đảng bộ xã Tân Phú đại hội thành công\n17/06/2020 - 10:30\n{LEAD}\n")
+    assert p.title == "Đảng bộ xã Tân Phú đại hội thành công"
+    assert p.datelines == ("17/06/2020 - 10:30",)
+
+
+def test_subheadings_and_captions_are_told_apart() -> None:
+    p = page(f"Tiêu đề bài viết về đại hội\n\n{LEAD}\n\nCác đại biểu dự Đại hội\n\nKết quả nổi bật của nhiệm kỳ\n\n"
+             f"{MORE}\n\nĐồng chí Lê Văn An phát biểu chỉ đạo đại hội.\nẢnh: Ngọc Hà\n\n{MORE} Thêm một câu.\n")
+    kinds = {b.text: b.kind for b in p.blocks}
+    assert kinds["Các đại biểu dự Đại hội"] == CAPTION
+    assert kinds["Kết quả nổi bật của nhiệm kỳ"] == HEADING
+    assert kinds["Đồng chí Lê Văn An phát biểu chỉ đạo đại hội."] == CAPTION
+    assert kinds["Ảnh: Ngọc Hà"] == CAPTION and p.credits == ("Ảnh: Ngọc Hà",)
+
+
+def test_words_are_kept_in_order_and_unchanged() -> None:
+    text = f"Tiêu đề bài viết về đại hội\n\n{LEAD}\n\n“Trích dẫn” 1/3 -- ... <b>thẻ</b> {{{{ x }}}}\n\n{MORE}\n"
+    p = page(text)
+    assert body(p).split("\n") == [LEAD, "“Trích dẫn” 1/3 -- ... <b>thẻ</b> {{ x }}", MORE]
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t\n", "Trang chủ\nTin tức\nLiên hệ\n",
+                                  "Tin cùng chuyên mục\nXã A đại hội\nXã B đại hội\nXã C đại hội\n"])
+def test_pages_without_article_text_are_rejected(text: str) -> None:
+    assert isinstance(clean(text, SETTINGS), Rejection)
+
+
+def test_a_whole_page_on_one_line_is_read_in_bounded_time() -> None:
+    import time
+    line = ("Đảng bộ xã Tân Phú tổ chức Đại hội nhiệm kỳ 2020-2025. " * 60_000).strip()
+    started = time.process_time()
+    result = clean(line, SETTINGS)
+    assert isinstance(result, (Page, Rejection))
+    assert time.process_time() - started < 20  # linear work: a few seconds at most for ~3.5 MB
