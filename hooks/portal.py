@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 import threading
 from pathlib import Path
@@ -190,15 +189,22 @@ def _content_dir(config: Any) -> Path:
 
 
 def _convert(config: Any) -> None:
-    """Run the converter on content/ (it rewrites only what changed); its docs/ write triggers the rebuild."""
+    """Convert content/ again, in this process: the converter rewrites only what changed (its
+    manifest knows the rest), and its write into docs/ triggers MkDocs' rebuild."""
+    from scripts import convert as converter
+
     content = _content_dir(config)
     report = _report_path()
-    report.parent.mkdir(parents=True, exist_ok=True)
     with _state.converter_lock:
-        cmd = [sys.executable, "-m", "scripts.convert", str(content), config.docs_dir, "--report", str(report)]
-        result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
-        for line in (result.stdout + result.stderr).strip().splitlines()[-5:]:
-            log.info(f"convert: {line}")
+        try:
+            entries = converter.convert(content, Path(config.docs_dir), _state.settings, jobs=1)
+            report.parent.mkdir(parents=True, exist_ok=True)
+            converter.atomic_write(report, (json.dumps({"files": [x.to_json() for x in entries]},
+                                                       ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+        except Exception as err:  # noqa: BLE001 - the preview must survive a converter failure
+            log.warning(f"convert: {content} could not be converted again: {err!r}")
+            return
+        log.info(f"convert: {converter.summary(entries)}")
 
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:
