@@ -52,12 +52,14 @@ import yaml
 from . import generate as gen
 
 ROOT = Path(__file__).resolve().parent.parent
+SRC = ROOT  # the code the bench runs: a snapshot of ROOT, so commits during a run change nothing
+SNAPSHOT_PARTS = ("mkdocs.yml", "Makefile", "scripts", "hooks", "overrides", "docs")
 PY = sys.executable
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
 ALL_STAGES = ("convert", "build", "nosearch", "reference", "pages", "search", "incremental", "serve")
-QUERIES = ("đại hội", "nhiệm kỳ 2020-2025", "kế hoạch số")
+QUERIES = ("đại hội", "nhiệm kỳ 2020-2025", "kế hoạch số", "Nguyễn")
 EDIT_MARKER = "Câu này được thêm vào để đo lần dựng lại của bài viết"
 
 # Targets of issue 12, at N = 10,000 on 2 cores.
@@ -165,10 +167,11 @@ class StageError(RuntimeError):
     pass
 
 
-def measure(cmd: list[str], *, env: dict[str, str] | None = None, cwd: Path = ROOT,
+def measure(cmd: list[str], *, env: dict[str, str] | None = None, cwd: Path | None = None,
             timeout: float = 7200, log: Path | None = None) -> Run:
     """Run `cmd`, sampling its tree's memory; CPU and the largest process's RSS from wait4."""
     run = Run(cmd)
+    cwd = cwd or SRC
     out = open(log, "w+b") if log else tempfile.TemporaryFile()
     with out:
         start = time.perf_counter()
@@ -201,6 +204,27 @@ def measure(cmd: list[str], *, env: dict[str, str] | None = None, cwd: Path = RO
         tail = "\n".join(run.output.strip().splitlines()[-12:])
         raise StageError(f"`{' '.join(cmd[1:4])} …` exited {run.returncode}:\n{tail}")
     return run
+
+
+def snapshot(dest: Path) -> dict[str, Any]:
+    """Copy the code and config into `dest` and run from there; says which commit it was."""
+    global SRC
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", "bai-viet", ".convert-manifest.json")
+    for part in SNAPSHOT_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=ignore)
+        elif src.is_file():
+            shutil.copy2(src, dest / part)
+    SRC = dest
+    info = {"snapshot": str(dest)}
+    with contextlib.suppress(OSError, subprocess.SubprocessError):
+        info["commit"] = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
+                                        capture_output=True, text=True, timeout=10).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", *SNAPSHOT_PARTS], cwd=ROOT,
+                               capture_output=True, text=True, timeout=10).stdout.strip()
+        info["uncommitted_changes"] = len(dirty.splitlines())
+    return info
 
 
 # --- configs ------------------------------------------------------------------------------------
@@ -244,7 +268,7 @@ _KeepDumper.add_representer(_Tagged, _represent_tagged)
 
 
 def project_config() -> dict[str, Any]:
-    with open(ROOT / "mkdocs.yml", encoding="utf-8") as fh:
+    with open(SRC / "mkdocs.yml", encoding="utf-8") as fh:
         return yaml.load(fh, Loader=_KeepLoader)  # noqa: S506 - safe loader subclass
 
 
@@ -260,7 +284,7 @@ def config_without_search(dest: Path) -> tuple[Path, list[str]]:
         if "search" in str(h) or "pagefind" in str(h):
             dropped.append(str(h))
         else:
-            hooks.append(str(ROOT / h) if not os.path.isabs(str(h)) else str(h))
+            hooks.append(str(SRC / h) if not os.path.isabs(str(h)) else str(h))
     cfg["hooks"] = hooks
     plugins = cfg.get("plugins") or []
     if isinstance(plugins, list):
@@ -271,9 +295,9 @@ def config_without_search(dest: Path) -> tuple[Path, list[str]]:
         cfg["plugins"] = keep
     theme = cfg.get("theme")
     if isinstance(theme, dict) and isinstance(theme.get("custom_dir"), str):
-        theme["custom_dir"] = str(ROOT / theme["custom_dir"])
+        theme["custom_dir"] = str(SRC / theme["custom_dir"])
     if isinstance(cfg.get("docs_dir"), str):
-        cfg["docs_dir"] = str(ROOT / cfg["docs_dir"])
+        cfg["docs_dir"] = str(SRC / cfg["docs_dir"])
     dest.write_text(yaml.dump(cfg, Dumper=_KeepDumper, allow_unicode=True, sort_keys=False),
                     encoding="utf-8")
     return dest, dropped
@@ -308,7 +332,7 @@ def articles_prefix() -> str:
 def serve_args() -> list[str]:
     """The flags `make serve` gives `mkdocs serve`, read from the Makefile."""
     try:
-        text = (ROOT / "Makefile").read_text(encoding="utf-8")
+        text = (SRC / "Makefile").read_text(encoding="utf-8")
     except OSError:
         return []
     m = re.search(r"mkdocs serve([^\n]*)", text)
@@ -533,8 +557,8 @@ def do_nosearch(size: Size) -> dict[str, Any]:
     else a copy of mkdocs.yml without the search hook."""
     hooks = [str(h) for h in project_config().get("hooks") or []]
     search_hooks = [h for h in hooks if "search" in h or "pagefind" in h]
-    if any("PORTAL_SEARCH" in (ROOT / h).read_text(encoding="utf-8") for h in search_hooks
-           if (ROOT / h).is_file()):
+    if any("PORTAL_SEARCH" in (SRC / h).read_text(encoding="utf-8") for h in search_hooks
+           if (SRC / h).is_file()):
         result = do_build(size, site=size.work / "site-nosearch", log_name="nosearch.log",
                           extra_env={"PORTAL_SEARCH": "off"})
         result["how"] = "PORTAL_SEARCH=off"
@@ -618,13 +642,13 @@ def do_pages(size: Size) -> dict[str, Any]:
 
 
 _FIRST_SEARCH_JS = """
-async ([query, timeoutMs, pagefindUrl]) => {
-  const until = Date.now() + timeoutMs;
+async ([query, timeoutMs, pagefindUrl, raw]) => {
+  const until = raw ? 0 : Date.now() + timeoutMs;
   while (typeof window.portalSearch !== 'function' && Date.now() < until) {
     await new Promise(r => setTimeout(r, 100));
   }
   let via = 'portalSearch', r;
-  if (typeof window.portalSearch === 'function') {
+  if (!raw && typeof window.portalSearch === 'function') {
     r = await window.portalSearch(query, {});
   } else {
     via = 'pagefind.js';
@@ -670,26 +694,30 @@ def do_search(size: Size) -> dict[str, Any]:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         try:
             for query in QUERIES:
-                ctx = browser.new_context()  # cold cache: a first visit
-                page = ctx.new_page()
-                requests: list[Any] = []
-                page.on("requestfinished", lambda r: requests.append(r))
-                page.goto(start_url, wait_until="load")
-                found = page.evaluate(_FIRST_SEARCH_JS, [query, 3000, base + "pagefind/pagefind.js"])
-                page.wait_for_load_state("networkidle")
-                by_kind: dict[str, int] = {}
-                counts: dict[str, int] = {}
-                for req in requests:
-                    if "/pagefind/" not in req.url:
-                        continue
-                    k = _kind(req.url)
-                    by_kind[k] = by_kind.get(k, 0) + req.sizes()["responseBodySize"]
-                    counts[k] = counts.get(k, 0) + 1
-                out["queries"][query] = {"kb": round(sum(by_kind.values()) / 1000, 1),
-                                         "by_kind_kb": {k: round(v / 1000, 1) for k, v in sorted(by_kind.items())},
-                                         "files": counts,
-                                         "results": found["count"], "via": found["via"]}
-                ctx.close()
+                for raw in (False, True):  # the portal's search, then Pagefind's own for comparison
+                    ctx = browser.new_context()  # cold cache: a first visit
+                    page = ctx.new_page()
+                    requests: list[Any] = []
+                    page.on("requestfinished", lambda r: requests.append(r))
+                    page.goto(start_url, wait_until="load")
+                    found = page.evaluate(_FIRST_SEARCH_JS, [query, 3000, base + "pagefind/pagefind.js", raw])
+                    page.wait_for_load_state("networkidle")
+                    by_kind: dict[str, int] = {}
+                    counts: dict[str, int] = {}
+                    for req in requests:
+                        if "/pagefind/" not in req.url:
+                            continue
+                        k = _kind(req.url)
+                        by_kind[k] = by_kind.get(k, 0) + req.sizes()["responseBodySize"]
+                        counts[k] = counts.get(k, 0) + 1
+                    entry = {"kb": round(sum(by_kind.values()) / 1000, 1),
+                             "by_kind_kb": {k: round(v / 1000, 1) for k, v in sorted(by_kind.items())},
+                             "files": counts, "results": found["count"], "via": found["via"]}
+                    if raw:
+                        out["queries"][query]["pagefind_alone"] = entry
+                    else:
+                        out["queries"][query] = entry
+                    ctx.close()
             if pairs:
                 ctx = browser.new_context()
                 page = ctx.new_page()
@@ -706,6 +734,9 @@ def do_search(size: Size) -> dict[str, Any]:
     kbs = [q["kb"] for q in out["queries"].values()]
     out["first_search_kb_typical"] = statistics.median(kbs)
     out["first_search_kb_max"] = max(kbs)
+    alone = [q["pagefind_alone"]["kb"] for q in out["queries"].values() if "pagefind_alone" in q]
+    if alone:
+        out["pagefind_alone_kb_typical"] = statistics.median(alone)
     return out
 
 
@@ -769,7 +800,7 @@ def do_serve(size: Size, full_build_s: float | None) -> dict[str, Any]:
     cmd = [PY, "-m", "mkdocs", "serve", *serve_args(), "-a", f"127.0.0.1:{port}"]
     log = open(size.work / "serve.log", "wb")
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    proc = subprocess.Popen(cmd, cwd=SRC, env=env, stdout=log, stderr=subprocess.STDOUT,
                             stdin=subprocess.DEVNULL, start_new_session=True)
     url = f"http://127.0.0.1:{port}/{rel}"
     limit = max(600.0, size.n * 0.1)
@@ -914,6 +945,7 @@ ROWS: list[tuple[str, str, str, str]] = [
     ("Page around the text, plain Material (KB)", "pages.reference_around_kb_median", "{:.1f}", ""),
     ("Article first visit, all requests (KB)", "search.article_first_visit_kb", "{:,.0f}", ""),
     ("First search download (KB, typical / max)", "search.first_search_kb_typical", "{:.0f}", "< 300"),
+    ("… same queries, Pagefind's own search (KB)", "search.pagefind_alone_kb_typical", "{:.0f}", ""),
     ("Incremental: convert, nothing changed (s)", "incremental.noop_convert_seconds", "{:.2f}", ""),
     ("Incremental: report, nothing changed", "incremental.noop_report", "{}", "all unchanged"),
     ("Incremental: re-convert after 1 edit (s)", "incremental.convert_seconds", "{:.2f}", ""),
@@ -1006,6 +1038,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workdir", type=Path, default=None, help="where the temporary sites go")
     ap.add_argument("--keep", action="store_true", help="keep the generated input, docs and sites")
     ap.add_argument("--nice", type=int, default=10, help="niceness added to the bench and its children")
+    ap.add_argument("--no-snapshot", action="store_true",
+                    help="run the working tree's code directly instead of a copy taken at the start")
     args = ap.parse_args(argv)
     args.stages = [s.strip() for s in args.stages.split(",") if s.strip()]
     unknown = set(args.stages) - set(ALL_STAGES)
@@ -1022,8 +1056,15 @@ def main(argv: list[str] | None = None) -> int:
           f"load {info['load_average_at_start']}", flush=True)
     workroot = args.workdir or Path(tempfile.gettempdir())
     workroot.mkdir(parents=True, exist_ok=True)
+    code = Path(tempfile.mkdtemp(prefix="bench-code-", dir=workroot))
+    if not args.no_snapshot:
+        info["code"] = snapshot(code)
+        print(f"Code: {info['code'].get('commit', '?')} "
+              f"({info['code'].get('uncommitted_changes', '?')} uncommitted changes), copied to {code}",
+              flush=True)
     sizes = [bench_size(n, args, workroot) for n in sorted(args.n)]
     info["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
+    shutil.rmtree(code, ignore_errors=True)
 
     md = table(sizes)
     notes = growth(sizes)
