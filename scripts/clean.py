@@ -186,8 +186,19 @@ def _to_int(text: str) -> int | None:
     return int(digits) if digits and len(digits) < 12 else None
 
 
+_META_SPLIT = re.compile(r"\s*(?:[|•·]|\s-\s)\s*")
+_TIME = re.compile(r"\d{1,2}(?::|h)\d{2}")
+
+
 def _is_stamp_line(line: str, p: _Patterns) -> bool:
-    return len(line) < 120 and _full(p.stamp_line, line)
+    """A date line: stamps only, or stamps with view counters and widgets ("12/10/2020 | Lượt xem: 120")."""
+    if len(line) < 120 and _full(p.stamp_line, line):
+        return True
+    if len(line) >= 160 or not _META_SPLIT.search(line):
+        return False
+    parts = [x for x in _META_SPLIT.split(line) if x]
+    stamps = [x for x in parts if _full(p.stamp_line, x)]
+    return bool(stamps) and all(x in stamps or _full(p.noise_line, x) for x in parts)
 
 
 def _take_title(lines: list[str], p: _Patterns) -> tuple[str | None, list[str], list[str]]:
@@ -203,7 +214,11 @@ def _take_title(lines: list[str], p: _Patterns) -> tuple[str | None, list[str], 
     _drop_section_and_banner(rest, p)
     first = rest[0]
     glued = p.stamp_inside.search(first)
-    if glued and glued.start() > 0:
+    # a stamp glued between headline and lead carries a label or a time ("Cập nhật: 08:15, 07/08/2020");
+    # a bare date inside a headline is the headline's own words
+    stamp_text = glued.group(0) if glued else ""
+    if glued and glued.start() > 0 and (_TIME.search(stamp_text) or not (
+            stamp_text[:1].isdigit() or stamp_text.lower().startswith("ngày "))):
         head, stamp, tail = first[: glued.start()].strip(" -|,"), glued.group(0), first[glued.end():].strip(" -|,")
         if 3 <= words(head) <= 40 and (not tail or words(tail) >= 5) and not _SENTENCE_END.search(head):
             datelines.append(stamp)
@@ -380,6 +395,10 @@ def split_byline(lines: list[str], p: _Patterns, settings: Settings) -> list[str
         return [first.strip("()"), *rest]
     if is_names(first, settings):
         return [first, *rest]
+    # "Name (office)"
+    m = re.match(r"^(.{3,40}?)\s*\(([^()]{3,80})\)$", first)
+    if m and is_names(m.group(1), settings):
+        return [m.group(1), m.group(2), *rest]
     # "Name - role, office" on one line
     m = re.match(r"^(.{3,40}?)\s+[-–—]\s+(.{3,})$", first)
     if m and is_names(m.group(1), settings) and words(m.group(2)) <= _OFFICE_MAX_WORDS:
@@ -480,5 +499,8 @@ def clean(text: str, settings: Settings) -> Page | Rejection:
         return Rejection("không có nội dung bài viết: chỉ có tiêu đề, danh mục hoặc phần trang web "
                          "(no article text: a menu, a listing or page furniture)")
     title = clean_title(raw_title, p) if raw_title else None
-    return Page(text=text, title=title or None, blocks=tuple(blocks), datelines=tuple(datelines + more_dates),
+    dates = datelines + more_dates
+    if views is None:
+        views = next((_to_int(m.group(1) or m.group(2)) for d in dates if (m := _VIEWS.search(d))), None)
+    return Page(text=text, title=title or None, blocks=tuple(blocks), datelines=tuple(dates),
                 byline=tuple(byline), views=views, noise=tuple(noise), credits=tuple(credits))

@@ -70,6 +70,7 @@ class _Rules:
     abbreviation: re.Pattern[str]
     expansions: dict[str, str]
     province: re.Pattern[str]
+    province_names: dict[str, str]              # any spelling → the name in provinces.yml
     city: re.Pattern[str]
     city_names: dict[str, str]
     document: re.Pattern[str]
@@ -109,6 +110,14 @@ def _name_tail(units: dict, people: dict, doc_types: list[str], heads: str) -> r
     return re.compile(rf"(?:(?:\s+|(?<!\S))(?:{token}))*(?<![-–])(?<!\svà)")
 
 
+def _old_style_tones(name: str) -> str:
+    """"Hòa" → "Hoà", "Thủy" → "Thuỷ": the other spelling of the same name."""
+    import unicodedata
+    decomposed = unicodedata.normalize("NFD", name)
+    moved = re.sub(r"([oOuU])([\u0300\u0301\u0309\u0303\u0323])([aAeEyY])(?![^\W\d_])", r"\1\3\2", decomposed)
+    return unicodedata.normalize("NFC", moved)
+
+
 def _alternation(words: list[str]) -> str:
     return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True)) or "(?!x)x"
 
@@ -122,6 +131,9 @@ def rules(settings: Settings) -> _Rules:
     committee_words = list(committees) + [new_style_tones(c) for c in committees] + [
         c.replace("ủy", "uỷ") for c in committees]
     provinces = (settings.provinces.get("provinces") or [])
+    province_names = {variant: name for name in provinces
+                      for variant in (name, name.upper(), new_style_tones(name), _old_style_tones(name),
+                                      new_style_tones(name).upper())}
     cities = settings.provinces.get("centrally_run_cities") or []
     city_aliases = settings.provinces.get("city_aliases") or {}
     city_names = {c: c for c in cities} | dict(city_aliases)
@@ -140,7 +152,8 @@ def rules(settings: Settings) -> _Rules:
         levels=tuple((re.compile(p), level) for p, level in units.get("levels") or []),
         abbreviation=re.compile(rf"(?<![\w.])({_alternation(list(settings.abbreviations))})(?![\w])"),
         expansions=dict(settings.abbreviations),
-        province=re.compile(rf"(?<![\w])(?:[Tt]ỉnh|TỈNH|Tỉnh [uủ]ỷ?|UBND tỉnh|HĐND tỉnh)\s+({_alternation(provinces)})(?![\w])"),
+        province=re.compile(rf"(?<![\w])(?:[Tt]ỉnh|TỈNH|Tỉnh (?:ủy|uỷ)|UBND tỉnh|HĐND tỉnh)\s+({_alternation(list(province_names))})(?![\w])"),
+        province_names=province_names,
         city=re.compile(rf"(?<![\w])({_alternation(list(city_names))})(?![\w])"),
         city_names=city_names,
         document=re.compile(
@@ -610,9 +623,10 @@ def _only_title_words(clause: str, nr) -> bool:
 def extract_province(page: Page, r: _Rules, settings: Settings) -> tuple[str | None, str | None]:
     """(province, source): "tỉnh X" anywhere on the page (footer too), else a centrally-run city by name,
     else the site's own province."""
-    found = Counter(m.group(1) for m in r.province.finditer(page.text))
+    named = [r.province_names[m.group(1)] for m in r.province.finditer(page.text)]
+    found = Counter(named)
     if found:
-        first = {m.group(1): i for i, m in reversed(list(enumerate(r.province.finditer(page.text))))}
+        first = {name: i for i, name in reversed(list(enumerate(named)))}
         best = max(found, key=lambda p: (found[p], -first[p]))
         return best, "text"
     cities = [r.city_names[m.group(1)] for m in r.city.finditer(page.text)]

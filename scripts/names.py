@@ -27,6 +27,7 @@ class NameRules:
     role: re.Pattern[str]
     role_at_start: re.Pattern[str]  # a "name" that is really a title ("Phó Bí thư")
     middle_names: frozenset[str]
+    not_first: frozenset[str]
     person: re.Pattern[str]      # a family name followed by 1-3 capitalised words
 
 
@@ -40,6 +41,7 @@ def rules(settings: Settings) -> NameRules:
         not_names=frozenset(data.get("not_names") or []),
         role=re.compile(data.get("roles") or r"(?!x)x", re.IGNORECASE),
         middle_names=frozenset(data.get("middle_names") or []),
+        not_first=frozenset(data.get("not_first") or []),
         role_at_start=re.compile(rf"(?:{data.get('roles') or '(?!x)x'})(?![\w])", re.IGNORECASE),
         person=re.compile(rf"(?<![\w'])(?:{NAME_WORD}\s+)?(?:{alternatives})(?:\s+{CAP_WORD}){{1,3}}(?![\w])"),
     )
@@ -54,7 +56,7 @@ def is_name(text: str, settings: Settings) -> bool:
     if not 2 <= len(tokens) <= 5:
         return False
     r = rules(settings)
-    if any(t in r.not_names or t.capitalize() in r.not_names for t in tokens):
+    if any(t in r.not_names or t.capitalize() in r.not_names for t in tokens) or tokens[0].capitalize() in r.not_first:
         return False
     if all(t.isupper() and t.isalpha() for t in tokens):
         return True

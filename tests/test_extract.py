@@ -268,3 +268,32 @@ def test_people_named_with_dong_chi_or_a_role_once_each() -> None:
                      "Thị Lan phát biểu. Đồng chí Trần Quốc Hưng đề nghị đổi mới. Ông Võ Văn Bảy, cựu chiến binh, "
                      "góp ý. Bà con xã Tân Hòa Bình tham dự đông đủ.")
     assert a.people == ("Trần Quốc Hưng", "Nguyễn Thị Lan", "Võ Văn Bảy")
+
+
+def test_a_date_line_with_counters_and_widgets_is_still_a_date_line() -> None:
+    a = read(f"Đảng bộ xã Tân Phú tổ chức Đại hội\n12/10/2020 | Lượt xem: 120 | In bài\n\n"
+             f"Sáng 11/10, Đảng bộ xã Tân Phú tổ chức Đại hội.\n\n{FILLER}\n")
+    assert (a.date, a.views, a.event_date) == ("2020-10-12", 120, "2020-10-11")
+
+
+def test_a_date_inside_a_headline_stays_in_the_headline() -> None:
+    title = "Đảng bộ xã Tân Phú tổ chức Đại hội ngày 12/10/2020 với sự tham dự của 150 đại biểu"
+    assert read(f"{title}\n\n{FILLER}\n\n{FILLER} Hết.\n").title == title
+
+
+@pytest.mark.parametrize(("tail", "author", "note"), [
+    ("Nguyễn Văn An (Trung tâm Văn hóa huyện)", "Nguyễn Văn An", "Trung tâm Văn hóa huyện"),
+    ("Theo Báo Nhân Dân", None, None),
+    ("TS. Hoàng Minh Đức\nGiảng viên cao cấp, Trường Chính trị", "TS. Hoàng Minh Đức",
+     "Giảng viên cao cấp, Trường Chính trị"),
+    ("Q.HUY", "Q.HUY", None),
+])
+def test_more_byline_shapes(tail: str, author: str | None, note: str | None) -> None:
+    a = article_with("Sáng 4/5, Đảng bộ xã Tân Phú tổ chức Đại hội.", tail=tail)
+    assert (a.author, a.author_note) == (author, note)
+
+
+@pytest.mark.parametrize("written", ["tỉnh Hòa Bình", "tỉnh Hoà Bình", "TỈNH HÒA BÌNH", "Tỉnh ủy Hòa Bình"])
+def test_province_spelled_any_way_is_one_province(written: str) -> None:
+    a = article_with(f"Ngày 2/6, Đảng bộ xã Tân Phú, huyện Lạc Sơn, {written} tổ chức Đại hội.")
+    assert a.province == "Hòa Bình"
