@@ -103,6 +103,7 @@ def _full(pattern: re.Pattern[str], line: str) -> bool:
     return pattern.fullmatch(line) is not None
 
 
+@lru_cache(maxsize=16384)
 def words(text: str) -> int:
     return len(text.split())
 
@@ -123,8 +124,8 @@ def _norm(line: str) -> str:
 def _lines(text: str) -> list[str]:
     """Trimmed lines, blank lines kept as "" (they separate paragraphs); giant lines split."""
     out: list[str] = []
-    for raw in text.split("\n"):
-        line = _SPACES.sub(" ", raw).strip()
+    for raw in _SPACES.sub(" ", text).split("\n"):
+        line = raw.strip()
         if len(line) > MAX_LINE:  # a whole page on one line: break after sentences to keep work bounded
             out.extend(s.strip() for s in re.split(rf"(?<=[.!?])\s+(?=[{UPPER}])", line) if s.strip())
         else:

@@ -378,6 +378,8 @@ class _CongressMention:
     start: int
 
 
+_DELEGATES_AT = re.compile(r"\s+(?:đại\s+biểu|Đại\s+biểu|đảng\s+viên)")
+_SPACE_AT = re.compile(r"\s+")
 _HOLDS = re.compile(r"(?:(?:đã|sẽ|long trọng|chính thức|trọng thể|tiến hành)\s+)*(?:tổ chức|khai mạc|tiến hành|"
                     r"bước vào)\s+(?:thành công\s+)?$", re.IGNORECASE)
 
@@ -401,8 +403,8 @@ def _congress_mentions(text: str, r: _Rules, mentions: list[Mention]) -> list[_C
     out: list[_CongressMention] = []
     for m in _CONGRESS.finditer(text):
         pos = m.end()
-        if mm := re.match(r"\s+(?:đại\s+biểu|Đại\s+biểu|đảng\s+viên)", text[pos:]):
-            pos += mm.end()
+        if mm := _DELEGATES_AT.match(text, pos):
+            pos = mm.end()
         number = None
         national = False
         if (mm := _NATIONAL_AT.match(text, pos)) and not r.mass_organisation.match(text.lstrip(), 0) \
@@ -416,8 +418,8 @@ def _congress_mentions(text: str, r: _Rules, mentions: list[Mention]) -> list[_C
                 national = True
         body = None
         if not national:
-            mm = re.match(r"\s+", text[pos:])
-            start = pos + (mm.end() if mm else 0)
+            mm = _SPACE_AT.match(text, pos)
+            start = mm.end() if mm else pos
             head = r.head.match(text, start) or r.mass_organisation.match(text, start)
             if head:
                 end = max(org_extent(text, head.end(), r), head.end())
@@ -531,8 +533,7 @@ def extract_documents(text: str, units: list[Mention], r: _Rules) -> list[Docume
             continue
         after = text[m.end(): m.end() + 160]
         date = None
-        dm = re.match(r"\s*,?\s*(?:ban hành\s+)?(?:[Nn]gày|NGÀY)\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})", after) \
-            or re.match(r"\s*,?\s*(?:ban hành\s+)?ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d{2})", after, re.I)
+        dm = _DOC_DATE.match(after) or _DOC_DATE_WORDS.match(after)
         rest_at = m.end()
         if dm:
             date = iso_date(*dm.groups())
@@ -547,7 +548,7 @@ def extract_documents(text: str, units: list[Mention], r: _Rules) -> list[Docume
             issuer = text[start:end].strip() or None
         else:
             before = text[max(0, m.start() - 30): m.start()]
-            if re.search(r"(?:đã\s+)?(?:ký\s+)?ban\s+hành\s+$", before):
+            if _ISSUED_BY_BEFORE.search(before):
                 prior = [u for u in units if u.end <= m.start() and m.start() - u.end <= 30]
                 if prior:
                     issuer = prior[-1].text
@@ -563,6 +564,11 @@ def extract_documents(text: str, units: list[Mention], r: _Rules) -> list[Docume
     return docs
 
 
+_PLACE_BEFORE = re.compile(r"(?i)(?:xã|huyện|tỉnh|phường|thành phố|thị xã|thị trấn|quận|đường|phố|trường|ấp|thôn)\s*$")
+_DONG_CHI_NAME = re.compile(rf"(?i:đồng chí)\s+((?:{NAME_WORD})(?:\s+{NAME_WORD}){{1,3}})(?![\w'])")
+_DOC_DATE = re.compile(r"\s*,?\s*(?:ban hành\s+)?(?:[Nn]gày|NGÀY)\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})")
+_DOC_DATE_WORDS = re.compile(r"\s*,?\s*(?:ban hành\s+)?ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d{2})", re.I)
+_ISSUED_BY_BEFORE = re.compile(r"(?:đã\s+)?(?:ký\s+)?ban\s+hành\s+$")
 _ISSUER_AT = re.compile(rf"\s*,?\s*(?:của|do)\s+(?=[{UPPER}])")
 _CONTEXT_BREAK = re.compile(r"[.;:()\n]")
 
@@ -582,7 +588,7 @@ def extract_people(page: Page, exclude: set[str], settings: Settings) -> list[st
         if " " in text[start:m.end()]:  # "ấp Ông Bường" leaves one word: a place, not a person
             candidates.append((start, m.end()))
     # "đồng chí X Y Z": a name even when the family name is not in the list ("Y Thuân Byă", "H'Lan Niê")
-    for m in re.finditer(rf"(?i:đồng chí)\s+((?:{NAME_WORD})(?:\s+{NAME_WORD}){{1,3}})(?![\w'])", text):
+    for m in _DONG_CHI_NAME.finditer(text):
         candidates.append((m.start(1), m.end(1)))
     spans = sorted(set(candidates), key=lambda c: (c[0], -c[1]))
     kept_spans = [c for c in spans if not any(o != c and o[0] <= c[0] and c[1] <= o[1] for o in spans)]
@@ -597,11 +603,10 @@ def extract_people(page: Page, exclude: set[str], settings: Settings) -> list[st
         cut = max((mm.end() for mm in _CONTEXT_BREAK.finditer(before)), default=0)
         clause = before[cut:]
         after = text[end: end + 60]
-        if len(tokens) < 3 and tokens[-1] not in nr.middle_names and re.search(
-                r"(?i)(?:xã|huyện|tỉnh|phường|thành phố|thị xã|thị trấn|quận|đường|phố|trường|ấp|thôn)\s*$", before):
+        if len(tokens) < 3 and tokens[-1] not in nr.middle_names and _PLACE_BEFORE.search(before):
             continue  # "xã Tân Hòa", "đường Lê Lợi": a place
         role_before = nr.role.search(clause) is not None and _only_title_words(clause, nr)
-        role_after = re.match(r"\s*[,-–]\s*(?:nguyên\s+)?" + nr.role.pattern, after, re.IGNORECASE) is not None
+        role_after = nr.role_after.match(after) is not None
         if (role_before or role_after) and name not in seen:
             seen.append(name)
     return seen

@@ -26,6 +26,7 @@ class NameRules:
     not_names: frozenset[str]
     role: re.Pattern[str]
     role_at_start: re.Pattern[str]  # a "name" that is really a title ("Phó Bí thư")
+    role_after: re.Pattern[str]     # ", Bí thư Huyện ủy" right after a name
     middle_names: frozenset[str]
     not_first: frozenset[str]
     person: re.Pattern[str]      # a family name followed by 1-3 capitalised words
@@ -42,6 +43,7 @@ def rules(settings: Settings) -> NameRules:
         role=re.compile(data.get("roles") or r"(?!x)x", re.IGNORECASE),
         middle_names=frozenset(data.get("middle_names") or []),
         not_first=frozenset(data.get("not_first") or []),
+        role_after=re.compile(rf"\s*[,–-]\s*(?:nguyên\s+)?(?:{data.get('roles') or '(?!x)x'})", re.IGNORECASE),
         role_at_start=re.compile(rf"(?:{data.get('roles') or '(?!x)x'})(?![\w])", re.IGNORECASE),
         person=re.compile(rf"(?<![\w'])(?:{NAME_WORD}\s+)?(?:{alternatives})(?:\s+{CAP_WORD}){{1,3}}(?![\w])"),
     )

@@ -12,6 +12,7 @@ from functools import lru_cache
 # --- folding ---------------------------------------------------------------------------------
 
 _D_FOLD = str.maketrans({"đ": "d", "Đ": "D"})
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 
 
 def fold(text: str) -> str:
@@ -20,7 +21,7 @@ def fold(text: str) -> str:
     đ has no Unicode decomposition, so NFD alone would keep it; hence the explicit map.
     """
     decomposed = unicodedata.normalize("NFD", text.translate(_D_FOLD))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return _COMBINING.sub("", decomposed).lower()
 
 
 def fold_d(text: str) -> str:
