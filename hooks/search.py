@@ -84,8 +84,9 @@ def _feeder() -> PagefindFeeder:
 def on_post_page(output: str, page: Any, config: Any) -> str:
     if _state.disabled or not search_index.is_indexed(output):
         return output
-    source = " ".join((page.title or "", page.content or ""))
-    aliases = _state.aliases.find(search_index.text_of(source)) if _state.aliases else []
+    text = search_index.text_of(" ".join((page.title or "", page.content or "")))
+    aliases = _state.aliases.find(text) if _state.aliases else []
+    aliases += search_index.document_refs((page.meta or {}).get("documents"), text)
     _feeder().add(search_index.prepare_page(output, aliases), "/" + page.url)
     return output
 

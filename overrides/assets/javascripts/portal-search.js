@@ -139,6 +139,47 @@
     return filtersPromise;
   }
 
+  /** Searches run one at a time: the exact-spelling pass switches an option of the instance. */
+  var queue = Promise.resolve();
+
+  function serially(task) {
+    var run = queue.then(task, task);
+    queue = run.catch(function () {});
+    return run;
+  }
+
+  /** Pagefind ranks by relevance with only a slight preference for exact marks; a reader who typed
+   * marks sees first the pages that write the words so ("đốc": "Giám đốc"; "dốc": "dốc sức"), then
+   * the others. Same results, same counts: these passes only order them. A query typed without any
+   * mark ("doc") asks for no spelling, so Pagefind's order stands.
+   * Pagefind's exact-marks mode tells "đốc" (d + U+034F in the index) from "dốc" only one way: a
+   * query with đ excludes the d spelling, a query with d keeps the đ one. So for a d query, the
+   * pages the đ spelling also finds come after those only the d spelling finds. */
+  function exactPass(pf, term, opts) {
+    return pf.options({ exactDiacritics: true })
+      .then(function () { return pf.search(term, opts); })
+      .finally(function () { return pf.options({ exactDiacritics: false }); });
+  }
+
+  function rankExactFirst(pf, term, opts) {
+    if (term == null || !/[^\x00-\x7F]/.test(term)) return pf.search(term, opts);
+    var withD = term.replace(/([dD])(?!\u034F)/g, "$1" + FOLD_MARK);
+    var passes = [exactPass(pf, term, opts)];
+    passes.push(withD !== term ? exactPass(pf, withD, opts) : Promise.resolve(null));
+    return Promise.all(passes).then(function (exact) {
+      return pf.search(term, opts).then(function (all) {
+        var tier = {};
+        exact[0].results.forEach(function (r) { tier[r.id] = 1; });
+        if (exact[1]) exact[1].results.forEach(function (r) { if (tier[r.id]) tier[r.id] = 2; });
+        var out = Object.assign({}, all);
+        out.results = [1, 2, undefined].reduce(function (acc, t) {
+          return acc.concat(all.results.filter(function (r) { return tier[r.id] === t; }));
+        }, []);
+        return out;
+      });
+    });
+  }
+
   function runSearch(query, options, withFacets) {
     options = options || {};
     return loadPagefind().then(function (pf) {
@@ -149,7 +190,10 @@
         if (options.sort) opts.sort = mapSort(options.sort);
         var term = prepareQuery(query);
         if (term === "" && opts.filters && Object.keys(opts.filters).length) term = null;
-        return pf.search(term, opts).then(restoreResponse);
+        var sorted = opts.sort && Object.keys(opts.sort).length;
+        return serially(function () {
+          return sorted ? pf.search(term, opts) : rankExactFirst(pf, term, opts);
+        }).then(restoreResponse);
       });
     });
   }
@@ -460,6 +504,7 @@
       var sortBy = state.sort || (state.q ? "" : "desc");
       if (sortBy) options.sort = { date: sortBy };
       count.textContent = "Đang tìm…";
+      host.setAttribute("data-state", "loading");
       return runSearch(state.q || null, options, true).then(function (response) {
         if (mine !== seq) return null;
         last = response;
@@ -468,8 +513,11 @@
           : total ? countText(total) + (state.q ? " cho “" + state.q + "”" : "")
           : "Không tìm thấy kết quả" + (state.q ? " cho “" + state.q + "”" : "") + ". Thử gõ ít từ hơn hoặc bỏ bớt bộ lọc.";
         renderFacets(response);
-        return renderResults(response, mine);
+        return renderResults(response, mine).then(function () {
+          if (mine === seq) host.setAttribute("data-state", "done");
+        });
       }).catch(function (err) {
+        if (mine === seq) host.setAttribute("data-state", "error");
         if (mine === seq) count.textContent = "Không tải được chỉ mục tìm kiếm.";
         if (window.console) console.error(err);
       });
