@@ -7,7 +7,6 @@ link is relative to the page it is on, so site/ works under any sub-path.
 from __future__ import annotations
 
 import json
-import posixpath
 from dataclasses import dataclass
 from email.utils import format_datetime
 from html import escape
@@ -79,13 +78,16 @@ def capitalize(text: str) -> str:
 
 
 def rel(from_url: str, to_url: str) -> str:
-    """Relative link between two directory-style site addresses ("" is the home page)."""
+    """Relative link between two site addresses: directory-style pages ("don-vi/x/", "" for home)
+    to a page or a file. String work only: it runs for every link of every page."""
     if from_url == to_url:
         return "./"
-    target = posixpath.relpath("/" + to_url, "/" + (from_url or "."))
-    if (to_url == "" or to_url.endswith("/")) and not target.endswith("/"):
-        target += "/"
-    return target
+    here = from_url.split("/")[:-1] if from_url else []
+    there = to_url.split("/")
+    common = 0
+    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
+        common += 1
+    return "../" * (len(here) - common) + "/".join(there[common:]) or "./"
 
 
 def src_uri_for(url: str) -> str:
