@@ -564,6 +564,7 @@ def extract_documents(text: str, units: list[Mention], r: _Rules) -> list[Docume
     return docs
 
 
+_WORD_AT = re.compile(r"\S+")
 _PLACE_BEFORE = re.compile(r"(?i)(?:xã|huyện|tỉnh|phường|thành phố|thị xã|thị trấn|quận|đường|phố|trường|ấp|thôn)\s*$")
 _DONG_CHI_NAME = re.compile(rf"(?i:đồng chí)\s+((?:{NAME_WORD})(?:\s+{NAME_WORD}){{1,3}})(?![\w'])")
 _DOC_DATE = re.compile(r"\s*,?\s*(?:ban hành\s+)?(?:[Nn]gày|NGÀY)\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})")
@@ -580,13 +581,19 @@ def extract_people(page: Page, exclude: set[str], settings: Settings) -> list[st
     text = "\n".join(b.text for b in page.blocks) + "\n" + (page.title or "")
     seen: list[str] = []
     candidates: list[tuple[int, int]] = []
-    for m in nr.person.finditer(text):
-        first = m.group(0).split()[0]
-        # a word in front of the family name belongs to the name ("Bàn Văn Sinh") unless it is a title
-        titled = nr.role_at_start.fullmatch(first) or first in nr.not_names  # "Ông Võ Văn Bảy"
-        start = m.start() + len(first) + 1 if titled else m.start()
-        if " " in text[start:m.end()]:  # "ấp Ông Bường" leaves one word: a place, not a person
-            candidates.append((start, m.end()))
+    for m in nr.name_run.finditer(text):
+        words_at = [(w.start(), w.end()) for w in _WORD_AT.finditer(m.group(0))]
+        tokens = [m.group(0)[a:b] for a, b in words_at]
+        # the family name: the first listed one that is not a title ("Ông Võ Văn Bảy")
+        i = next((k for k, t in enumerate(tokens) if t in nr.surnames and not nr.role_at_start.fullmatch(t)), None)
+        if i is None:
+            continue
+        first = i - 1 if i and not (nr.role_at_start.fullmatch(tokens[i - 1]) or tokens[i - 1] in nr.not_names) else i
+        last = min(len(tokens), i + 4)  # a family name and up to three more words; "Bàn Văn Sinh" keeps "Bàn"
+        last = next((k for k in range(i + 1, last) if tokens[k] in nr.not_names
+                     or nr.role_at_start.fullmatch(tokens[k])), last)
+        if last - i >= 2:  # a family name alone ("ấp Ông Bường", "Huyện ủy Trùng Sơn") is a place
+            candidates.append((m.start() + words_at[first][0], m.start() + words_at[last - 1][1]))
     # "đồng chí X Y Z": a name even when the family name is not in the list ("Y Thuân Byă", "H'Lan Niê")
     for m in _DONG_CHI_NAME.finditer(text):
         candidates.append((m.start(1), m.end(1)))

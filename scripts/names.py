@@ -29,14 +29,13 @@ class NameRules:
     role_after: re.Pattern[str]     # ", Bí thư Huyện ủy" right after a name
     middle_names: frozenset[str]
     not_first: frozenset[str]
-    person: re.Pattern[str]      # a family name followed by 1-3 capitalised words
+    name_run: re.Pattern[str]    # two to seven capitalised words in a row: where people's names are
 
 
 @lru_cache(maxsize=8)
 def rules(settings: Settings) -> NameRules:
     data = settings.people
     surnames = frozenset(data.get("surnames") or [])
-    alternatives = "|".join(sorted(map(re.escape, surnames), key=len, reverse=True)) or "(?!x)x"
     return NameRules(
         surnames=surnames,
         not_names=frozenset(data.get("not_names") or []),
@@ -45,7 +44,7 @@ def rules(settings: Settings) -> NameRules:
         not_first=frozenset(data.get("not_first") or []),
         role_after=re.compile(rf"\s*[,–-]\s*(?:nguyên\s+)?(?:{data.get('roles') or '(?!x)x'})", re.IGNORECASE),
         role_at_start=re.compile(rf"(?:{data.get('roles') or '(?!x)x'})(?![\w])", re.IGNORECASE),
-        person=re.compile(rf"(?<![\w'])(?:{NAME_WORD}\s+)?(?:{alternatives})(?:\s+{CAP_WORD}){{1,3}}(?![\w])"),
+        name_run=re.compile(rf"(?<![\w']){NAME_WORD}(?:\s+{NAME_WORD}){{1,6}}(?![\w'])"),
     )
 
 
