@@ -97,7 +97,43 @@ def _person(rng: random.Random) -> str:
     return f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}"
 
 
-def _unit(rng: random.Random, province: str, district: str, dkind: str) -> Unit:
+@dataclass(frozen=True)
+class _District:
+    kind: str
+    name: str
+    communes: tuple[str, ...]
+
+
+@lru_cache(maxsize=8)
+def _geography(seed: int) -> tuple[tuple[str, tuple[_District, ...]], ...]:
+    """Each province's invented districts and communes, fixed for the corpus.
+
+    Archives are about a limited set of places: the same district or commune comes back in many
+    articles (and terms), so unit, term and year listings fill up and paginate as in real sites.
+    """
+    rng = random.Random(f"{seed}:geography")
+    out = []
+    for province in PROVINCES:
+        names: set[str] = set()
+        districts = []
+        for _ in range(rng.randint(6, 11)):
+            name = _place(rng)
+            while name in names:
+                name = _place(rng)
+            names.add(name)
+            kind = rng.choice(("huyện", "huyện", "huyện", "thị xã", "thành phố"))
+            communes = tuple(dict.fromkeys(_place(rng) for _ in range(rng.randint(8, 16))))
+            districts.append(_District(kind, name, communes))
+        out.append((province, tuple(districts)))
+    return tuple(out)
+
+
+# Some provinces fill the archive more than others (Zipf-like weights).
+_PROVINCE_WEIGHTS = tuple(1 / (i + 1) for i in range(len(PROVINCES)))
+
+
+def _unit(rng: random.Random, province: str, district: str, dkind: str,
+          communes: tuple[str, ...] = ()) -> Unit:
     """A unit of a random level; the shares roughly follow what a provincial archive holds."""
     r = rng.random()
     dname = f"{dkind} {district}"
@@ -106,10 +142,10 @@ def _unit(rng: random.Random, province: str, district: str, dkind: str) -> Unit:
     dcommittee, dissuer = f"{dbody} {district}", f"Ban Thường vụ {dbody}"
     if r < 0.22:  # chi bộ
         shape = rng.randrange(7)
-        commune = _place(rng)
+        commune = rng.choice(communes) if communes else _place(rng)
         thing = (f"ấp {rng.choice(_SYL_A)} {rng.choice(_SYL_B)}", f"khu phố {rng.randint(1, 12)}",
                  f"thôn {commune}", f"Trường THCS {commune}", f"Trường Tiểu học {commune}",
-                 "Phòng Tài chính - Kế hoạch", f"{rng.randint(1, 9)}")[shape]
+                 f"Phòng Tài chính - Kế hoạch {dname}", f"{rng.randint(1, 9)}")[shape]
         if shape == 6 and rng.random() < 0.5:
             thing = ROMAN[rng.randint(1, 9)]
         name = f"Chi bộ {thing}"
@@ -121,7 +157,7 @@ def _unit(rng: random.Random, province: str, district: str, dkind: str) -> Unit:
                     province, district, CHI_BO_TERMS, (1, 25), code, parent, issuer, "chibo")
     if r < 0.55:  # đảng bộ cơ sở
         shape = rng.randrange(6)
-        commune = _place(rng)
+        commune = rng.choice(communes) if communes else _place(rng)
         if shape <= 2:
             kind = ("xã", "phường", "thị trấn")[shape]
             name = f"Đảng bộ {kind} {commune}"
@@ -545,10 +581,10 @@ def _body(rng: random.Random, s: dict[str, str], unit: Unit, kind: str, target: 
 def article(seed: int, index: int) -> tuple[str, str]:
     """Article `index` of the corpus `seed`: (file name, raw text)."""
     rng = random.Random(f"{seed}:{index}")
-    province = rng.choice(PROVINCES)
-    dkind = rng.choice(("huyện", "huyện", "huyện", "thị xã", "thành phố"))
-    district = _place(rng)
-    unit = _unit(rng, province, district, dkind)
+    province, districts = rng.choices(_geography(seed), weights=_PROVINCE_WEIGHTS)[0]
+    place = rng.choice(districts)
+    dkind, district = place.kind, place.name
+    unit = _unit(rng, province, district, dkind, place.communes)
     kind = rng.choice(_KINDS)
     term = rng.choice(unit.terms)
     t0, t1 = (int(x) for x in term.split("-"))

@@ -60,6 +60,14 @@ def test_every_unit_level_appears(corpus: list[tuple[str, str]]) -> None:
         assert re.search(pattern, text), pattern
 
 
+def test_places_recur_so_listings_fill_up(corpus: list[tuple[str, str]]) -> None:
+    # A real archive covers a limited set of places: one district's congresses fill a listing.
+    districts = Counter(m for _, t in corpus
+                        for m in set(re.findall(r"Đảng bộ (?:huyện|thị xã|thành phố) ([A-ZĐ]\w+ [A-ZĐ]\w+)", t)))
+    assert districts.most_common(1)[0][1] >= 30
+    assert len(districts) < 300
+
+
 def test_terms_of_every_length_and_writing(corpus: list[tuple[str, str]]) -> None:
     text = "\n".join(t for _, t in corpus)
     for term in ("2020-2022", "2022-2025", "2020-2025", "2025-2030", "2017-2022", "2015 – 2020",
