@@ -154,23 +154,27 @@ def test_the_words_on_the_page_are_the_articles_words(corpus_site: Path):
         "&gt;", ">").replace("&amp;", "&").replace("&quot;", '"').replace("&#x27;", "'")
 
 
-def test_the_seed_articles_words_reach_the_page_unchanged(seed_site: Path):
-    """Rendered text of every converted seed equals what the converter read, block by block."""
+@pytest.mark.parametrize("fixture, inputs", [("sample_site", "CONTENT"), ("seed_site", "SEEDS")])
+def test_converted_articles_words_reach_the_page_unchanged(request: pytest.FixtureRequest, fixture: str,
+                                                           inputs: str):
+    """Rendered text of every converted article equals what the converter read, block by block."""
     import json
 
+    import tests.conftest as shared
     from scripts.pipeline import read_article
     from scripts.settings import load_settings
-    from tests.conftest import SEEDS
 
+    out = request.getfixturevalue(fixture)
+    folder = getattr(shared, inputs)
     settings = load_settings()
-    report = json.loads((seed_site / "report.json").read_text(encoding="utf-8"))
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     checked = 0
     for entry in report["files"]:
         if entry["status"] != "converted":
             continue
-        article = read_article((SEEDS / entry["source"]).read_bytes(), entry["source"], settings)
+        article = read_article((folder / entry["source"]).read_bytes(), entry["source"], settings)
         url = entry["output"].removesuffix(".md") + "/"
-        page = h.read(h.page_file(seed_site / "site", url), inside_class="portal-body")
+        page = h.read(h.page_file(out / "site", url), inside_class="portal-body")
         assert [t for _, t in page.blocks] == [b.text for b in article.body], entry["source"]
         checked += 1
     assert checked >= 1
