@@ -37,7 +37,7 @@ DATE_ASC_SORT = "date_asc"   # the same dates, but the undated sort last in asce
 UNDATED_LAST_ASC = "9999-12-31"
 
 _UNFOLD = re.compile(f"([dD]){FOLD_MARK}")
-_BLOCK_MARKS = re.compile(rf"\s*{BLOCK_MARK}\s*")
+_BLOCK_MARKS = re.compile(rf"(?:\s*{BLOCK_MARK})+\s*")
 
 # Closing tags of the blocks whose text Pagefind separates (and those it forgets to: dt, dd, th, ...).
 _BLOCK_END = re.compile(

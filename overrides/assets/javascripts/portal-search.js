@@ -17,7 +17,7 @@
   var FOLD_MARK = "\u034F";
   var BLOCK_MARK = "\u2060";
   var UNFOLD_RE = /([dD])\u034F/g;
-  var BLOCK_RE = /\s*\u2060\s*/g;
+  var BLOCK_RE = /(?:\s*\u2060)+\s*/g;
   var FACETS = [
     ["unit", "Đơn vị"], ["level", "Cấp"], ["term", "Nhiệm kỳ"], ["year", "Năm"], ["document", "Văn bản"]
   ];
