@@ -80,6 +80,7 @@ class Entry:
     documents: tuple[DocRef, ...]
     summary: str
     source_file: str
+    title_generated: bool = False
     order: int = 0  # position in the site-wide newest-first order
 
     @property
@@ -241,6 +242,7 @@ def make_entry(src_uri: str, meta: Mapping[str, Any]) -> Entry:
         documents=tuple(dict.fromkeys(documents)),
         summary=_text(meta.get("summary")) or "",
         source_file=_text(meta.get("source_file")) or "",
+        title_generated=meta.get("title_generated") is True,
     )
 
 

@@ -336,7 +336,8 @@ def article_panel(entry: Entry, catalog: Catalog) -> str:
     here = entry.url
     unit = catalog.units.get(entry.unit_key or "")
     year = catalog.years.get(entry.year)
-    date = _date_html(entry)
+    date = (f'<time datetime="{e(entry.date)}">{e(format_date(entry.date))}</time>' if entry.date
+            else '<span class="portal-undated">Chưa rõ</span>')
     if year is not None:
         date += f' · <a href="{e(rel(here, year.url))}">{e(year.name)}</a>'
     unit_html = ""
@@ -365,9 +366,14 @@ def article_panel(entry: Entry, catalog: Catalog) -> str:
             items.append(f"<li>{link}{tail}</li>")
         docs = "<ul>" + "".join(items) + "</ul>"
     source = f"<code>{e(entry.source_file)}</code>" if entry.source_file else ""
-    rows = [("Ngày đăng", date), ("Đơn vị", unit_html), ("Cấp", e(entry.unit_level or "")),
+    event = ""
+    if entry.event_date and entry.event_date != entry.date:
+        event = f'<time datetime="{e(entry.event_date)}">{e(format_date(entry.event_date))}</time>'
+    note = "Bài không có tiêu đề; tiêu đề được lấy từ đoạn mở đầu." if entry.title_generated else ""
+    rows = [("Ngày đăng", date), ("Ngày diễn ra", event), ("Đơn vị", unit_html), ("Cấp", e(entry.unit_level or "")),
             ("Nhiệm kỳ", terms), ("Đại hội", congresses), ("Tác giả", author),
-            ("Văn bản được nhắc đến", docs), ("Tệp nguồn", source)]
+            ("Văn bản được nhắc đến", docs), ("Tệp nguồn", source),
+            ("Ghi chú", e(note))]
     return f'<aside class="portal-meta" aria-label="Thông tin bài viết" data-pagefind-ignore>{_facts(rows)}</aside>'
 
 
