@@ -91,7 +91,8 @@ def patterns(settings: Settings) -> _Patterns:
 
 # --- small predicates ------------------------------------------------------------------------
 
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# runs of spaces, and any other kind of space: replaced by one plain space (single spaces are left alone)
+_SPACES = re.compile(r" {2,}|[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]*[\t\u00a0\u2000-\u200a\u202f\u205f\u3000][ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]*")
 _SENTENCE_END = re.compile(r"[.!?…:;]['\"”’)]*$")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _VIEWS = re.compile(r"(?i)(?:lượt (?:xem|đọc|truy cập)|đã xem)\s*:?\s*([\d.,\s]+)|([\d.,]+)\s+lượt (?:xem|đọc)")
@@ -271,8 +272,10 @@ def _drop_repeats(lines: list[str], title: str | None, p: _Patterns) -> tuple[li
         if _is_stamp_line(line, p):
             datelines.append(line)
             continue
-        n = _norm(line)
-        if title_norm and n.startswith(title_norm):
+        # the words only, for comparing; a long paragraph only needs its start compared with the headline
+        n = _norm(line) if len(line) < 300 else line.lower()
+        if title_norm and _norm(line[: len(title_norm) + 40]).startswith(title_norm):
+            n = _norm(line)
             if n == title_norm or _norm(clean_title(line, p)) == title_norm:
                 continue
             # the headline glued in front of its lead: keep the lead
@@ -464,8 +467,11 @@ _GLUED_CREDIT = re.compile(
 
 def _split_glued_caption(text: str, p: _Patterns) -> tuple[str | None, str | None]:
     """"Caption (Ảnh: X) Paragraph..." → the caption with its credit, then the paragraph."""
-    m = _GLUED_CREDIT.search(text)
+    m = _GLUED_CREDIT.search(text) if ("nh:" in text or "nh :" in text) else None
     if not m or m.end() >= len(text) - 3:
+        first_stop = min((i for i in (text.find(c) for c in ".!?;:") if i >= 0), default=len(text))
+        if first_stop < 12 or not p.caption_word.search(text, 0, min(first_stop, 220)):
+            return None, None
         g = p.glued_caption.match(text)
         if (g and p.caption_word.search(g.group(1)) and words(g.group(1)) <= 25 and words(text) - words(g.group(1)) >= 8
                 and not _TIME_START.match(g.group(1))):
