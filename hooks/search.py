@@ -22,6 +22,7 @@ if str(ROOT) not in sys.path:  # hooks are loaded by path; the project's modules
     sys.path.insert(0, str(ROOT))
 
 from scripts import search_index  # noqa: E402
+from scripts.catalog import PAGE_SLUG  # noqa: E402
 from scripts.pagefind_feed import PagefindFeeder  # noqa: E402
 from scripts.settings import load_data  # noqa: E402
 
@@ -81,8 +82,14 @@ def _feeder() -> PagefindFeeder:
     return _state.feeder
 
 
+def _later_page_of_a_listing(url: str) -> bool:
+    """`don-vi/x/trang-2/`: the listing's own words are on its first page, its articles on theirs."""
+    parts = url.rstrip("/").rsplit("/", 1)
+    return len(parts) == 2 and parts[1].startswith(f"{PAGE_SLUG}-") and parts[1][len(PAGE_SLUG) + 1:].isdigit()
+
+
 def on_post_page(output: str, page: Any, config: Any) -> str:
-    if _state.disabled or not search_index.is_indexed(output):
+    if _state.disabled or not search_index.is_indexed(output) or _later_page_of_a_listing(page.url):
         return output
     text = search_index.text_of(" ".join((page.title or "", page.content or "")))
     aliases = _state.aliases.find(text) if _state.aliases else []

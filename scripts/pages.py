@@ -169,7 +169,7 @@ def _listing_html(page: Page, total: int, base_url: str, title: str, intro: str,
     items = "".join(_item(x, here, catalog, show_unit) for x in page.items)
     return (f'<div class="portal-listing portal-listing--{kind}">'
             f"<h1>{e(title)}</h1>{intro + '<h2>Bài viết</h2>' if intro and page.number == 1 else ''}{count}"
-            f'<ol class="portal-list">{items}</ol>{_pager(page, here, base_url)}</div>')
+            f'<ol class="portal-list" data-pagefind-ignore>{items}</ol>{_pager(page, here, base_url)}</div>')
 
 
 def _src(url: str) -> str:
