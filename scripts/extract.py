@@ -407,8 +407,7 @@ def _congress_mentions(text: str, r: _Rules, mentions: list[Mention]) -> list[_C
             pos = mm.end()
         number = None
         national = False
-        if (mm := _NATIONAL_AT.match(text, pos)) and not r.mass_organisation.match(text.lstrip(), 0) \
-                and not r.mass_organisation.match(text, mm.end() + 1):
+        if (mm := _NATIONAL_AT.match(text, pos)) and not r.mass_organisation.match(text, mm.end() + 1):
             national, pos = True, mm.end()
         elif mm:
             pos = mm.end()  # "Đại hội đại biểu toàn quốc Hội Nông dân Việt Nam": that organisation's
