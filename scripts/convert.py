@@ -735,12 +735,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"python -m scripts.convert: error: cannot create OUTPUT_DIR: {exc}", file=sys.stderr)
         return 2
     jobs = args.jobs or os.cpu_count() or 1
-    entries = convert(args.input_dir, args.output_dir, settings, jobs=jobs, force=args.force,
-                      progress=sys.stderr.isatty())
-    if args.report:
-        args.report.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(args.report, (json.dumps({"files": [e.to_json() for e in entries]}, ensure_ascii=False,
-                                              indent=1) + "\n").encode("utf-8"))
+    try:
+        entries = convert(args.input_dir, args.output_dir, settings, jobs=jobs, force=args.force,
+                          progress=sys.stderr.isatty())
+        if args.report:
+            args.report.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(args.report, (json.dumps({"files": [e.to_json() for e in entries]}, ensure_ascii=False,
+                                                  indent=1) + "\n").encode("utf-8"))
+    except OSError as exc:  # the folders themselves, not an input: say so and stop
+        print(f"python -m scripts.convert: error: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
+        return 2
     print(summary(entries))
     if args.strict and any(e.status == "rejected" or e.warnings for e in entries):
         return 1

@@ -426,3 +426,23 @@ def test_unreadable_names_and_symlinks_are_accounted_for(tmp_path: Path) -> None
     odd = [e for k, e in entries.items() if k.startswith("t")]
     assert len(odd) == 1 and odd[0].status == "converted"
     assert json.dumps([e.to_json() for e in entries.values()], ensure_ascii=False).encode("utf-8")
+
+
+def test_an_input_that_stops_being_an_article_loses_its_output(tmp_path: Path) -> None:
+    src, out = tmp_path / "in", tmp_path / "out"
+    write(src, "a.txt", fx.ARTICLE_A)
+    output = run(src, out)["a.txt"].output
+    write(src, "a.txt", fx.MENU)
+    entries = run(src, out)
+    assert entries["a.txt"].status == "rejected"
+    assert entries["removed:a.txt"].output == output and not (out / output).exists()
+
+
+def test_an_unwritable_output_folder_is_an_error_not_a_traceback(tmp_path: Path) -> None:
+    src, out = tmp_path / "in", tmp_path / "out"
+    write(src, "a.txt", fx.ARTICLE_A)
+    write(out, "bai-viet", "a file where the articles' folder should be\n")
+    result = cli(src, out)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr and "error" in result.stderr
+    assert (out / "bai-viet").read_text(encoding="utf-8").startswith("a file")
