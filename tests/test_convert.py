@@ -446,3 +446,16 @@ def test_an_unwritable_output_folder_is_an_error_not_a_traceback(tmp_path: Path)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and "error" in result.stderr
     assert (out / "bai-viet").read_text(encoding="utf-8").startswith("a file")
+
+
+def test_six_megabytes_on_one_line_convert_in_bounded_time(tmp_path: Path) -> None:
+    import time
+
+    src = tmp_path / "in"
+    line = fx.LEGACY_TEXT.replace("\n", " ")
+    write(src, "big.txt", line * (6_200_000 // len(line.encode())))
+    assert (src / "big.txt").stat().st_size > 6_000_000
+    start = time.process_time()
+    entry = run(src, tmp_path / "out", jobs=1)["big.txt"]
+    assert entry.status in ("converted", "rejected")
+    assert time.process_time() - start < 60, "a runaway pattern: 6 MB took over a minute of CPU"
