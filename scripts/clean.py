@@ -135,6 +135,18 @@ def _lines(text: str) -> list[str]:
 
 
 _NOISE_MAX = 400
+_SITE_NAME = re.compile(r"(?:BÁO|CỔNG|TRANG|ĐÀI|TẠP CHÍ)\b")
+_A_DATE = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}|\d{1,2}(?::|h)\d{2}")
+_MENU_SPLIT = re.compile(r"\s*[|»›>]\s*|\s+/\s+")
+
+
+def _is_menu_line(line: str) -> bool:
+    """A site's menu or breadcrumb: short items between "|", "»" or ">" ("Trang chủ | Giới thiệu | Tin tức")."""
+    if len(line) > 200 or not _MENU_SPLIT.search(line) or _A_DATE.search(line):
+        return False
+    items = [x for x in _MENU_SPLIT.split(line) if x]
+    return len(items) >= 2 and all(words(x) <= 6 and not _SENTENCE_END.search(x) for x in items) and (
+        len(items) >= 3 or all(words(x) <= 3 for x in items))
 
 
 def _drop_noise(lines: list[str], p: _Patterns) -> tuple[list[str], list[str], int | None]:
@@ -153,7 +165,7 @@ def _drop_noise(lines: list[str], p: _Patterns) -> tuple[list[str], list[str], i
             in_related = False
             kept.append(line)
             continue
-        if _full(p.footer, line):
+        if _full(p.footer, line) or (seen_paragraph and _SITE_NAME.match(line) and line.isupper()):
             if seen_paragraph:
                 noise.extend(x for x in lines[i:] if x)
                 break
@@ -169,7 +181,7 @@ def _drop_noise(lines: list[str], p: _Patterns) -> tuple[list[str], list[str], i
             else:
                 noise.append(line)
                 continue
-        if _full(p.noise_line, line) or _full(p.link, line):
+        if _full(p.noise_line, line) or _full(p.link, line) or _is_menu_line(line):
             m = _VIEWS.search(line)
             if views is None and m:
                 views = _to_int(m.group(1) or m.group(2))
@@ -200,7 +212,8 @@ def _is_stamp_line(line: str, p: _Patterns) -> bool:
         return False
     parts = [x for x in _META_SPLIT.split(line) if x]
     stamps = [x for x in parts if _full(p.stamp_line, x)]
-    return bool(stamps) and all(x in stamps or _full(p.noise_line, x) for x in parts)
+    return bool(stamps) and all(x in stamps or _full(p.noise_line, x) or (p.byline_label.match(x) and words(x) <= 8)
+                                for x in parts)
 
 
 def _take_title(lines: list[str], p: _Patterns) -> tuple[str | None, list[str], list[str]]:
@@ -226,6 +239,10 @@ def _take_title(lines: list[str], p: _Patterns) -> tuple[str | None, list[str], 
             datelines.append(stamp)
             rest[0:1] = [head] + ([tail] if tail else [])
             first = head
+    # a headline wrapped over two or three lines (copied from a phone): "Chi bộ Tổ dân phố 7 đại" / "hội nhiệm kỳ ..."
+    while len(rest) > 1 and rest[1] and not _SENTENCE_END.search(first) and words(first) < 30 and (
+            rest[1][:1].islower() or rest[1][:1].isdigit()) and not _is_stamp_line(rest[1], p):
+        first = rest[0] = first + " " + rest.pop(1)
     if words(first) > 45 or (len(first) > 150 and first.endswith(".")) or (
             len(first) > 180 and _SENTENCE_END.search(first) and first.count(". ") >= 1):
         return None, datelines, rest  # the page starts with its lead: no headline
@@ -242,7 +259,8 @@ def _drop_section_and_banner(rest: list[str], p: _Patterns) -> None:
         banner = len(letters) > 10 and all(c.isupper() for c in letters) and not nxt.isupper()
         section = (words(first) <= 5 and words(nxt) >= 6 and not _SENTENCE_END.search(first)
                    and (_is_stamp_line(after, p) or any(sep in first for sep in (" - ", " > ", " » ", " | "))))
-        if not (nxt and (banner or section) and not _is_stamp_line(nxt, p) and (banner or words(nxt) <= 45)):
+        headline_next = (words(nxt) <= 40 and not nxt.endswith(".")) or p.stamp_inside.search(nxt[:300]) is not None
+        if not (nxt and (banner or section) and not _is_stamp_line(nxt, p) and headline_next):
             return
         rest.pop(0)
         while rest and not rest[0]:
@@ -319,7 +337,7 @@ def _join_run(run: list[str], p: _Patterns) -> list[str]:
     if len(run) == 1:
         return run
     width = max(len(x) for x in run)
-    wrapped = 50 <= width <= 110 and len(run) >= 3 and sum(len(x) >= 0.6 * width for x in run) >= len(run) - 1
+    wrapped = 28 <= width <= 110 and len(run) >= 3 and sum(len(x) >= 0.6 * width for x in run) >= len(run) - 1
     out = [run[0]]
     for line in run[1:]:
         prev = out[-1]
@@ -345,6 +363,15 @@ def _take_byline(paragraphs: list[str], p: _Patterns, settings: Settings) -> tup
     """The byline block at the end (or right after the headline): names, then office lines."""
     if not paragraphs:
         return paragraphs, []
+    # a labelled byline near the end, with only short lines after it (unmarked related headlines, a footer)
+    for i in range(len(paragraphs) - 1, max(len(paragraphs) - 8, 0), -1):
+        line = paragraphs[i]
+        if is_paragraph_like(line) and not p.byline_label.match(line):
+            break
+        if p.byline_label.match(line) and words(line) <= 12 and i + 1 < len(paragraphs):
+            found = split_byline([line], p, settings)
+            if found is not None:
+                return paragraphs[:i], found
     # at the end: up to four short lines
     for size in (4, 3, 2, 1):
         if len(paragraphs) <= size:
@@ -360,9 +387,11 @@ def _take_byline(paragraphs: list[str], p: _Patterns, settings: Settings) -> tup
         found = split_byline([m.group(1)], p, settings)
         if found is not None:
             return paragraphs[:-1] + [last[: m.start()]], found
-    # labelled byline near the top: "Thực hiện: ..." after the headline
+    # near the top: "Thực hiện: ..." or "NHÓM PHÓNG VIÊN" right after the headline
     for i in range(min(_LEADING_BYLINE_MAX, len(paragraphs))):
-        if p.byline_label.match(paragraphs[i]) and words(paragraphs[i]) <= 12:
+        line = paragraphs[i]
+        top_name = words(line) <= 6 and (line.isupper() or _full(p.byline_team, line)) and i + 1 < len(paragraphs)
+        if (p.byline_label.match(line) and words(line) <= 12) or top_name:
             found = split_byline([paragraphs[i]], p, settings)
             if found is not None:
                 return paragraphs[:i] + paragraphs[i + 1:], found
@@ -434,7 +463,8 @@ _HEADING_NUMBER = re.compile(r"^(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)/-]\s+\S")
 
 
 _STRONG_CAPTION = re.compile(r"(?i)(?:quang cảnh|toàn cảnh|các đại biểu|đại biểu|đồng chí|các đồng chí|lãnh đạo|"
-                             r"ảnh|hình ảnh|đoàn chủ tịch)\b")
+                             r"ảnh|hình ảnh|đoàn chủ tịch|đảng viên|các đảng viên|cử tri)\b")
+_EVENT_END = re.compile(r"(?i)(?:đại hội|hội nghị|buổi lễ)\.?$")
 _AT_EVENT = re.compile(r"(?i)\b(?:tại|dự|ra mắt)\s+(?:đại hội|hội nghị|buổi|lễ|kỳ họp|phiên)\b")
 
 
@@ -448,7 +478,7 @@ def _kind(text: str, nxt: str | None, p: _Patterns) -> str:
     if not _TIME_START.match(text) and not text.endswith((":", ";", ",")):
         strong = _STRONG_CAPTION.match(text) is not None
         scene = p.caption_word.search(text) is not None or _AT_EVENT.search(text) is not None
-        if scene and (strong or _AT_EVENT.search(text)):
+        if scene and (strong or _AT_EVENT.search(text) or _EVENT_END.search(text)):
             return CAPTION  # "Các đại biểu dự Hội nghị", "Đại biểu phát biểu trao đổi tại Hội nghị"
         if text.endswith(".") and p.caption_start.match(text) and scene and n <= 20:
             return CAPTION  # "Ban Chấp hành Đảng bộ xã khóa I ra mắt Đại hội."
@@ -507,6 +537,9 @@ def clean(text: str, settings: Settings) -> Page | Rejection:
                          "(no article text: a menu, a listing or page furniture)")
     title = clean_title(raw_title, p) if raw_title else None
     dates = datelines + more_dates
+    if not byline:  # "Đăng ngày: 12/06/2020 | Tác giả: Hồ Thị Sen | Lượt xem: 210"
+        byline = next(([part[m.end():].strip()] for d in dates for part in _META_SPLIT.split(d)
+                       if (m := p.byline_label.match(part)) and part[m.end():].strip()), [])
     if views is None:
         views = next((_to_int(m.group(1) or m.group(2)) for d in dates if (m := _VIEWS.search(d))), None)
     return Page(text=text, title=title or None, blocks=tuple(blocks), datelines=tuple(dates),

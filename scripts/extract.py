@@ -413,7 +413,9 @@ def _congress_mentions(text: str, r: _Rules, mentions: list[Mention]) -> list[_C
             pos = mm.end()  # "Đại hội đại biểu toàn quốc Hội Nông dân Việt Nam": that organisation's
         if mm := _ORDINAL_AT.match(text, pos) or (_ROMAN_AT.match(text, pos) if not national else None):
             number, pos = ordinal_value(mm.group(1)), mm.end()
-            if _OF_PARTY.match(text, pos) or (national and number):
+            if of_party := _OF_PARTY.match(text, pos):
+                national, pos = True, of_party.end()
+            elif national and number:
                 national = True
         body = None
         if not national:
@@ -568,7 +570,7 @@ _PLACE_BEFORE = re.compile(r"(?i)(?:xã|huyện|tỉnh|phường|thành phố|th
 _DONG_CHI_NAME = re.compile(rf"(?i:đồng chí)\s+((?:{NAME_WORD})(?:\s+{NAME_WORD}){{1,3}})(?![\w'])")
 _DOC_DATE = re.compile(r"\s*,?\s*(?:ban hành\s+)?(?:[Nn]gày|NGÀY)\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})")
 _DOC_DATE_WORDS = re.compile(r"\s*,?\s*(?:ban hành\s+)?ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d{2})", re.I)
-_ISSUED_BY_BEFORE = re.compile(r"(?:đã\s+)?(?:ký\s+)?ban\s+hành\s+$")
+_ISSUED_BY_BEFORE = re.compile(r"(?:(?:đã\s+)?(?:ký\s+)?ban\s+hành|\btại)\s+$")  # "X ban hành / X tại Công văn số ..."
 _ISSUER_AT = re.compile(rf"\s*,?\s*(?:của|do)\s+(?=[{UPPER}])")
 _CONTEXT_BREAK = re.compile(r"[.;:()\n]")
 

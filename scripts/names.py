@@ -61,7 +61,7 @@ def is_name(text: str, settings: Settings) -> bool:
         return False
     if all(t.isupper() and t.isalpha() for t in tokens):
         return True
-    return all(re.fullmatch(CAP_WORD, t) for t in tokens)
+    return all(re.fullmatch(NAME_WORD, t) for t in tokens) and any(len(t) > 1 for t in tokens)
 
 
 def is_names(text: str, settings: Settings) -> bool:
