@@ -95,3 +95,34 @@ def test_a_whole_page_on_one_line_is_read_in_bounded_time() -> None:
     result = clean(line, SETTINGS)
     assert isinstance(result, (Page, Rejection))
     assert time.process_time() - started < 20  # linear work: a few seconds at most for ~3.5 MB
+
+
+@pytest.mark.parametrize("menu", ["Thời sự | Chính trị | Kinh tế | Xã hội | Văn hóa",
+                                  "Giới thiệu | Tin tức - Sự kiện | Văn bản chỉ đạo điều hành | Thủ tục hành chính",
+                                  "Chính trị » Xây dựng Đảng", "Thời tiết: 26°C, có mưa rào", "00:00 / 04:12"])
+def test_menus_breadcrumbs_and_widgets_at_the_top_are_not_the_headline(menu: str) -> None:
+    p = page(f"BÁO ĐIỆN TỬ TỈNH\n{menu}\nĐảng bộ xã Tân Phú đại hội thành công\n12/10/2020 09:12\n{LEAD}\n")
+    assert p.title == "Đảng bộ xã Tân Phú đại hội thành công"
+
+
+def test_a_headline_wrapped_on_a_phone_is_joined() -> None:
+    p = page(f"Chi bộ Tổ dân phố 7 đại\nhội nhiệm kỳ 2022 - 2025\n09/07/2022 14:05\n{LEAD}\n")
+    assert p.title == "Chi bộ Tổ dân phố 7 đại hội nhiệm kỳ 2022 - 2025"
+
+
+def test_meta_line_gives_date_author_and_views() -> None:
+    p = page(f"Đảng bộ Công ty đại hội lần thứ IV\nĐăng ngày: 12/06/2020 | Tác giả: Hồ Thị Sen | Lượt xem: 210\n{LEAD}\n")
+    assert (p.byline, p.views) == (("Hồ Thị Sen",), 210)
+    assert p.datelines and "12/06/2020" in p.datelines[0]
+
+
+def test_team_byline_under_the_headline() -> None:
+    p = page(f"Bế mạc Đại hội Đảng bộ tỉnh\nThứ bảy, 03/10/2020 - 09:12\nNHÓM PHÓNG VIÊN\n{LEAD}\n\n{MORE}\n")
+    assert p.byline == ("NHÓM PHÓNG VIÊN",)
+
+
+def test_byline_followed_by_unmarked_related_headlines_and_a_comment_form() -> None:
+    p = page(f"Tiêu đề bài viết về đại hội\n\n{LEAD}\n\n{MORE}\n\nBài, ảnh: Kim Thoa\nChia sẻ qua Zalo\n"
+             "Phường Phước Kiều ra mắt mô hình mới\n5 giờ trước\nGửi bình luận\nHọ và tên (*)\n")
+    assert p.byline == ("Kim Thoa",)
+    assert body(p).split("\n") == [LEAD, MORE]
