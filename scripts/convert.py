@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import concurrent.futures
+from concurrent.futures.process import BrokenProcessPool
 import dataclasses
 import datetime as dt
 import hashlib
@@ -253,7 +254,7 @@ def run_jobs(jobs: list[Job], settings: Settings, workers: int, progress: Any = 
                     yield result
                 if progress is not None:
                     progress.update(len(results))
-    except concurrent.futures.process.BrokenProcessPool:
+    except BrokenProcessPool:
         log.error("một tiến trình con đã dừng đột ngột; chuyển đổi tiếp trong tiến trình chính "
                   "(a worker process died; converting the rest in the main process)")
         for job in jobs[done:]:

@@ -459,3 +459,21 @@ def test_six_megabytes_on_one_line_convert_in_bounded_time(tmp_path: Path) -> No
     entry = run(src, tmp_path / "out", jobs=1)["big.txt"]
     assert entry.status in ("converted", "rejected")
     assert time.process_time() - start < 60, "a runaway pattern: 6 MB took over a minute of CPU"
+
+
+def test_a_worker_that_dies_does_not_lose_the_run(tmp_path: Path, monkeypatch) -> None:
+    src = tmp_path / "in"
+    for i in range(40):
+        write(src, f"{i:02d}.txt", fx.ARTICLE_A.replace("120 đại biểu", f"{100 + i} đại biểu"))
+    parent = os.getpid()
+    real = pipeline.read_article
+
+    def dying(raw: bytes, source: str, settings):
+        if source == "07.txt" and os.getpid() != parent:
+            os._exit(3)  # a worker killed mid-article (out of memory, a segfault in a C library)
+        return real(raw, source, settings)
+
+    monkeypatch.setattr(pipeline, "read_article", dying)
+    entries = run(src, tmp_path / "out", jobs=2)
+    assert len(entries) == 40
+    assert all(e.status == "converted" for e in entries.values())
