@@ -124,7 +124,9 @@
     if (!pagefindPromise) {
       var root = new URL(baseHref());
       pagefindPromise = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
-        return pf.options({ baseUrl: root.pathname, excerptLength: 30 })
+        // noWorker: the worker would download a second copy of the search code (41 KB) for a
+        // search that takes milliseconds on the main thread.
+        return pf.options({ baseUrl: root.pathname, excerptLength: 30, noWorker: true })
           .then(function () { return pf.init(); })
           .then(function () { return pf; });
       });
