@@ -383,7 +383,7 @@ def _unicode(raw: bytes) -> tuple[str, str] | None:
 
 # --- mojibake: legacy or UTF-8 bytes misread as Windows-1252 and saved as UTF-8 --------------------
 
-_REPAIRS = ("tcvn3", "tcvn3-vn1", "vni", "utf-8")
+_REPAIRS = ("tcvn3", "tcvn3-vn1", "vni", "utf-8", "cp1258")
 MIN_GAIN = 0.15     # a repair must read clearly better than the text as it is...
 MIN_SHARE = 0.45    # ...and read as Vietnamese itself (well-formed words count 0.5, frequent ones 1)
 
@@ -394,6 +394,8 @@ def _repair_glyphs(glyphs: str, kind: str) -> str | None:
         return None
     if kind == "vni":
         return unicodedata.normalize("NFC", vni_from_glyphs(glyphs))
+    if kind == "cp1258":
+        return unicodedata.normalize("NFC", raw.decode("cp1258", errors="replace"))
     if kind == "utf-8":
         try:
             return raw.decode("utf-8")

@@ -104,6 +104,7 @@ FIXTURE_CASES = [
     ("mojibake/tcvn3-mojibake.txt", fx.CAPITALS_TEXT, "tcvn3-mojibake"),
     ("mojibake/vni-mojibake.txt", fx.CAPITALS_TEXT, "vni-mojibake"),
     ("mojibake/utf8-double.txt", fx.LEGACY_TEXT, "utf-8-mojibake"),
+    ("mojibake/cp1258-mojibake.txt", fx.LEGACY_TEXT, "cp1258-mojibake"),
 ]
 
 

@@ -32,7 +32,8 @@ bầu khóa mới gồm người được giữ chức phó thường trực ủ
 nhiệm vụ trọng tâm giải pháp đột phá chuyển đổi số văn kiện thảo luận góp ý kiến tuyệt đối
 """.split()
 
-ENCODINGS = ("tcvn3", "vni", "cp1258", "utf-16", "tcvn3-mojibake", "vni-mojibake", "utf-8-mojibake")
+ENCODINGS = ("tcvn3", "vni", "cp1258", "utf-16", "tcvn3-mojibake", "vni-mojibake", "utf-8-mojibake",
+             "cp1258-mojibake")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -105,7 +106,7 @@ def test_any_bytes_decode_to_clean_text_or_a_rejection(raw: bytes) -> None:
     assert unicodedata.is_normalized("NFC", result.text)
     assert "\r" not in result.text and "\u00a0" not in result.text and "\u200b" not in result.text
     assert result.encoding in ("utf-8", "utf-16", "utf-32", "cp1258", "tcvn3", "vni", "tcvn3-mojibake",
-                               "vni-mojibake", "utf-8-mojibake")
+                               "vni-mojibake", "utf-8-mojibake", "cp1258-mojibake")
 
 
 @FAST
