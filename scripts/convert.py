@@ -746,6 +746,10 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:  # the folders themselves, not an input: say so and stop
         print(f"python -m scripts.convert: error: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
         return 2
+    for entry in entries:  # what an editor has to look at, just above the summary
+        if entry.status in ("rejected", "edited") or (entry.status == "skipped" and entry.output):
+            print(f"{entry.status}: {entry.reason}", file=sys.stderr)
+    sys.stderr.flush()
     print(summary(entries))
     if args.strict and any(e.status == "rejected" or e.warnings for e in entries):
         return 1
