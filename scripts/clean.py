@@ -136,8 +136,8 @@ def _lines(text: str) -> list[str]:
 
 _NOISE_MAX = 400
 _SITE_NAME = re.compile(r"(?:BÁO|CỔNG|TRANG|ĐÀI|TẠP CHÍ)\b")
-_A_DATE = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}|\d{1,2}(?::|h)\d{2}")
-_MENU_SPLIT = re.compile(r"\s*[|»›>]\s*|\s+/\s+")
+_A_DATE = re.compile(r"(?<!\d)\d{1,2}\s*[/.-]\s*\d{1,2}(?!\d)|(?<!\d)\d{1,2}(?::|h)\d{2}(?!\d)")
+_MENU_SPLIT = re.compile(r"\s*[|»›>]\s*|\s+/\s+|\]\s*\[|^\[|\]$")  # "[Trang chủ] [Giới thiệu]" too
 
 
 def _is_menu_line(line: str) -> bool:
@@ -399,6 +399,8 @@ def _take_byline(paragraphs: list[str], p: _Patterns, settings: Settings) -> tup
 
 
 _OFFICE_MAX_WORDS = 14
+_BYLINE_CREDIT = re.compile(r"(?:\s+[-–]\s+|\s*;\s*)(?:[Ảả]nh|[Vv]ideo|[Ảả]nh và video)\s*:.*$")
+_BYLINE_ROLE = re.compile(r"\s*\((?:thực hiện|lược ghi|ghi|tổng hợp|ghi chép|lược thuật)\)\s*$", re.IGNORECASE)
 
 
 def split_byline(lines: list[str], p: _Patterns, settings: Settings) -> list[str] | None:
@@ -414,6 +416,8 @@ def split_byline(lines: list[str], p: _Patterns, settings: Settings) -> list[str
     if any(words(x) > _OFFICE_MAX_WORDS or x.endswith((".", ":", ";")) and not x.endswith(".,") and words(x) > 6
            or p.photo_credit.match(x) for x in rest):
         return None
+    first = _BYLINE_CREDIT.sub("", first)  # "Thu Hằng - Ảnh: Quang Hưng": the photographer is no author
+    first = _BYLINE_ROLE.sub("", first)    # "Thanh Bình (thực hiện)"
     label = p.byline_label.match(first)
     if label:
         names = first[label.end():].strip(" ")
@@ -421,7 +425,9 @@ def split_byline(lines: list[str], p: _Patterns, settings: Settings) -> list[str
         if office:
             return [office.group(1), office.group(2), *rest]
         names = names.strip("()")
-        return [names, *rest] if names else None
+        if not (is_names(names, settings) or _full(p.byline_team, names)):
+            return None  # "PV: Xin cảm ơn đồng chí!" is an interview's question, not a byline
+        return [names, *rest]
     if first.startswith("(") and first.endswith(")"):
         first = first[1:-1].strip()
     if _full(p.byline_team, first) and words(first) <= 8:
@@ -432,8 +438,8 @@ def split_byline(lines: list[str], p: _Patterns, settings: Settings) -> list[str
     m = re.match(r"^(.{3,40}?)\s*\(([^()]{3,80})\)$", first)
     if m and is_names(m.group(1), settings):
         return [m.group(1), m.group(2), *rest]
-    # "Name - role, office" on one line
-    m = re.match(r"^(.{3,40}?)\s+[-–—]\s+(.{3,})$", first)
+    # "Name - role, office" or "Name, office" on one line
+    m = re.match(r"^(.{3,40}?)(?:\s+[-–—]\s+|,\s+)(.{3,})$", first)
     if m and is_names(m.group(1), settings) and words(m.group(2)) <= _OFFICE_MAX_WORDS:
         return [m.group(1), m.group(2), *rest]
     return None
@@ -475,12 +481,12 @@ def _kind(text: str, nxt: str | None, p: _Patterns) -> str:
         return PARAGRAPH
     if p.credit_tail.search(text):
         return CAPTION
-    if not _TIME_START.match(text) and not text.endswith((":", ";", ",")):
+    if not _TIME_START.match(text) and not text.endswith((":", ";", ",")) and not _A_DATE.search(text):
         strong = _STRONG_CAPTION.match(text) is not None
         scene = p.caption_word.search(text) is not None or _AT_EVENT.search(text) is not None
         if scene and (strong or _AT_EVENT.search(text) or _EVENT_END.search(text)):
             return CAPTION  # "Các đại biểu dự Hội nghị", "Đại biểu phát biểu trao đổi tại Hội nghị"
-        if text.endswith(".") and p.caption_start.match(text) and scene and n <= 20:
+        if text.endswith(".") and p.caption_start.match(text) and scene and n <= 16:
             return CAPTION  # "Ban Chấp hành Đảng bộ xã khóa I ra mắt Đại hội."
     if re.search(r"[.:;,!…]$", text) or nxt is None:
         return PARAGRAPH

@@ -365,7 +365,7 @@ _ORDINAL_AT = re.compile(rf"\s*,?\s*(?:lần\s+thứ|lần|thứ)\s+({ORDINAL})"
 _ROMAN_AT = re.compile(rf"\s+({ROMAN})(?![\w])")
 _TERM_AT = re.compile(rf"\s*[,(]?\s*(?:nhiệm\s+kỳ\s*:?\s*)?\(?\s*({YEAR})\s*[-–—]\s*({YEAR})\s*\)?", re.IGNORECASE)
 _NATIONAL_AT = re.compile(r"\s*(?:đại\s+biểu\s+)?toàn\s+quốc", re.IGNORECASE)
-_OF_PARTY = re.compile(r"\s*(?:của\s+Đảng|Đảng\s+Cộng\s+sản\s+Việt\s+Nam)(?![\w])")
+_OF_PARTY = re.compile(r"\s*(?:của\s+)?Đảng(?:\s+Cộng\s+sản\s+Việt\s+Nam)?(?![\w])")
 _KHOA = re.compile(rf"\s+khó[aá]\s+({ROMAN}|\d{{1,3}})(?![\w])")
 
 
@@ -597,7 +597,8 @@ def extract_people(page: Page, exclude: set[str], settings: Settings) -> list[st
             candidates.append((m.start() + words_at[first][0], m.start() + words_at[last - 1][1]))
     # "đồng chí X Y Z": a name even when the family name is not in the list ("Y Thuân Byă", "H'Lan Niê")
     for m in _DONG_CHI_NAME.finditer(text):
-        candidates.append((m.start(1), m.end(1)))
+        if not nr.role_at_start.match(text, m.start(1)):  # "đồng chí Tổng Bí thư" names a role, not a person
+            candidates.append((m.start(1), m.end(1)))
     spans = sorted(set(candidates), key=lambda c: (c[0], -c[1]))
     kept_spans = [c for c in spans if not any(o != c and o[0] <= c[0] and c[1] <= o[1] for o in spans)]
     for start, end in kept_spans:
