@@ -194,6 +194,27 @@ def _restore_tcvn3_capitals(text: str) -> str:
                 parts += [line[last:m.start()], w.upper()]
                 last = m.end()
         lines[i] = "".join(parts) + line[last:]
+    return _capitalise_sentences(lines)
+
+
+# A sentence starts with a capital: after a full stop within a line, or at the start of a line
+# that begins a paragraph (not a hard-wrapped continuation).
+_SENTENCE_START = re.compile(f"([.!?…][\"”’)]?\\s+)([{_TONED_LOWER}])")
+_LINE_START = re.compile(f"^([\\s(\\[\"“‘'*•–-]*)([{_TONED_LOWER}])")
+_ENDS_SENTENCE = re.compile("[.!?…][\"”’)]?\\s*$")
+
+
+def _capitalise_sentences(lines: list[str]) -> str:
+    def up(m: re.Match[str]) -> str:
+        return m.group(1) + m.group(2).upper()
+
+    previous = ""
+    for i, line in enumerate(lines):
+        if _HAS_TONED_LOWER.search(line):
+            if not previous.strip() or _ENDS_SENTENCE.search(previous):
+                line = _LINE_START.sub(up, line, count=1)
+            lines[i] = _SENTENCE_START.sub(up, line)
+        previous = line
     return "\n".join(lines)
 
 

@@ -41,7 +41,7 @@ def test_there_are_134_letters_beyond_ascii() -> None:
 def test_tcvn3_lower_case_letter_matches_glibc(letter: str) -> None:
     code = iconv(letter, "TCVN5712-1")
     assert d.encode_legacy(letter, "tcvn3") == code
-    assert d.tcvn3_from_bytes(code) == letter
+    assert d.tcvn3_from_bytes(b"t" + code) == "t" + letter  # inside a word: no sentence capital
 
 
 @pytest.mark.parametrize("letter", [ch.upper() for ch in LETTERS])
@@ -232,3 +232,8 @@ def test_six_megabytes_on_one_line_decode_in_bounded_time(encoding: str) -> None
 def test_legacy_tables_load_from_data_files() -> None:
     assert os.path.exists(d.DATA_DIR / "tcvn3.tsv") and os.path.exists(d.DATA_DIR / "vni.tsv")
     assert len(d._vni_tables()[1]) == 134
+
+
+def test_tcvn3_sentences_start_with_a_capital_but_wrapped_lines_do_not() -> None:
+    text = "Ảnh: Minh Khuê\nĐại hội đã thành công. Ủy ban nhân dân xã tổ chức\nở hội trường lớn."
+    assert d.tcvn3_from_bytes(d.encode_legacy(text, "tcvn3")) == text

@@ -73,8 +73,11 @@ def test_the_vocabulary_is_mostly_unambiguous() -> None:
     assert len(WORDS) >= 0.9 * len(VOCABULARY), sorted(set(VOCABULARY) - set(WORDS))
 
 
-sentence = st.lists(st.sampled_from(WORDS), min_size=6, max_size=18).map(
-    lambda ws: " ".join([capitalise(ws[0]), *ws[1:]]) + ".")
+# Sentences start with a capital TCVN3 can write (it has no code for "Ủ"; the decoder capitalises
+# a sentence's first letter, so a sentence starting "ủy" would not come back as written).
+STARTERS = [w for w in WORDS if capitalise(w) != w]
+sentence = st.tuples(st.sampled_from(STARTERS), st.lists(st.sampled_from(WORDS), min_size=5, max_size=17)).map(
+    lambda t: " ".join([capitalise(t[0]), *t[1]]) + ".")
 paragraph = st.lists(sentence, min_size=2, max_size=4).map(" ".join)
 article_text = st.tuples(sentence, st.lists(paragraph, min_size=2, max_size=4)).map(
     lambda t: t[0].rstrip(".") + "\n" + "\n".join(t[1]) + "\n")
