@@ -150,36 +150,41 @@
     return run;
   }
 
-  /** Pagefind ranks by relevance with only a slight preference for exact marks; a reader who typed
-   * marks sees first the pages that write the words so ("đốc": "Giám đốc"; "dốc": "dốc sức"), then
-   * the others. Same results, same counts: these passes only order them. A query typed without any
-   * mark ("doc") asks for no spelling, so Pagefind's order stands.
+  /** Pagefind ranks by relevance: words anywhere, a slight preference for exact marks. The portal
+   * orders the same results (same counts) in two tiers, each in Pagefind's order: first the pages
+   * that spell the words as typed ("đốc": "Giám đốc"; "dốc": "dốc sức"), then everything else
+   * Pagefind found ("dốc" also finds "đốc": they fold alike). A query typed without any mark
+   * ("doc") asks for no spelling, so Pagefind's order stands.
    * Pagefind's exact-marks mode tells "đốc" (d + U+034F in the index) from "dốc" only one way: a
    * query with đ excludes the d spelling, a query with d keeps the đ one. So for a d query, the
-   * pages the đ spelling also finds come after those only the d spelling finds. */
+   * pages the đ spelling also finds go to the second tier.
+   * (Pagefind 1.5's quoted phrase search misses a phrase on any page that also holds another
+   * spelling of one of its words, "Lâm" and "làm", so phrases are not used for ranking.) */
   function exactPass(pf, term, opts) {
     return pf.options({ exactDiacritics: true })
       .then(function () { return pf.search(term, opts); })
       .finally(function () { return pf.options({ exactDiacritics: false }); });
   }
 
-  function rankExactFirst(pf, term, opts) {
+  function ids(response) {
+    var out = {};
+    if (response) response.results.forEach(function (r) { out[r.id] = true; });
+    return out;
+  }
+
+  function rankResults(pf, term, opts) {
     if (term == null || !/[^\x00-\x7F]/.test(term)) return pf.search(term, opts);
     var withD = term.replace(/([dD])(?!\u034F)/g, "$1" + FOLD_MARK);
-    var passes = [exactPass(pf, term, opts)];
-    passes.push(withD !== term ? exactPass(pf, withD, opts) : Promise.resolve(null));
-    return Promise.all(passes).then(function (exact) {
-      return pf.search(term, opts).then(function (all) {
-        var tier = {};
-        exact[0].results.forEach(function (r) { tier[r.id] = 1; });
-        if (exact[1]) exact[1].results.forEach(function (r) { if (tier[r.id]) tier[r.id] = 2; });
+    var exact, dVariant;
+    return exactPass(pf, term, opts)
+      .then(function (r) { exact = ids(r); return withD !== term ? exactPass(pf, withD, opts) : null; })
+      .then(function (r) { dVariant = ids(r); return pf.search(term, opts); })
+      .then(function (all) {
+        var first = function (r) { return exact[r.id] && !dVariant[r.id]; };
         var out = Object.assign({}, all);
-        out.results = [1, 2, undefined].reduce(function (acc, t) {
-          return acc.concat(all.results.filter(function (r) { return tier[r.id] === t; }));
-        }, []);
+        out.results = all.results.filter(first).concat(all.results.filter(function (r) { return !first(r); }));
         return out;
       });
-    });
   }
 
   function runSearch(query, options, withFacets) {
@@ -194,7 +199,7 @@
         if (term === "" && opts.filters && Object.keys(opts.filters).length) term = null;
         var sorted = opts.sort && Object.keys(opts.sort).length;
         return serially(function () {
-          return sorted ? pf.search(term, opts) : rankExactFirst(pf, term, opts);
+          return sorted ? pf.search(term, opts) : rankResults(pf, term, opts);
         }).then(restoreResponse);
       });
     });
