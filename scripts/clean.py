@@ -95,7 +95,7 @@ def patterns(settings: Settings) -> _Patterns:
 _SPACES = re.compile(r" {2,}|[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]*[\t\u00a0\u2000-\u200a\u202f\u205f\u3000][ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]*")
 _SENTENCE_END = re.compile(r"[.!?…:;]['\"”’)]*$")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-_VIEWS = re.compile(r"(?i)(?:lượt (?:xem|đọc|truy cập)|đã xem)\s*:?\s*([\d.,\s]+)|([\d.,]+)\s+lượt (?:xem|đọc)")
+_VIEWS = re.compile(r"(?i)(?:(?:lượt|lần) (?:xem|đọc|truy cập)|đã xem)\s*:?\s*([\d.,\s]+)|([\d.,]+)\s+lượt (?:xem|đọc)")
 _BARE_NUMBER = re.compile(r"^\d{1,3}(?:[.,\s]\d{3})*$|^\d+$")
 MAX_LINE = 20_000  # a longer "line" is a whole page without line breaks: split it into sentences
 
@@ -135,6 +135,7 @@ def _lines(text: str) -> list[str]:
 
 
 _NOISE_MAX = 400
+_WIDGET_WRAP = re.compile(r"^[\[(<«\W_]+|[\])>»\W_]+$")
 _SITE_NAME = re.compile(r"(?:BÁO|CỔNG|TRANG|ĐÀI|TẠP CHÍ)\b")
 _A_DATE = re.compile(r"(?<!\d)\d{1,2}\s*[/.-]\s*\d{1,2}(?!\d)|(?<!\d)\d{1,2}(?::|h)\d{2}(?!\d)")
 _MENU_SPLIT = re.compile(r"\s*[|»›>]\s*|\s+/\s+|\]\s*\[|^\[|\]$")  # "[Trang chủ] [Giới thiệu]" too
@@ -181,12 +182,13 @@ def _drop_noise(lines: list[str], p: _Patterns) -> tuple[list[str], list[str], i
             else:
                 noise.append(line)
                 continue
-        if _full(p.noise_line, line) or _full(p.link, line) or _is_menu_line(line):
-            m = _VIEWS.search(line)
+        bare = _WIDGET_WRAP.sub("", line)  # "[Trở về]", "Xem thêm >>", "👁 642"
+        if _full(p.noise_line, line) or (bare and _full(p.noise_line, bare)) or _full(p.link, line) or _is_menu_line(line):
+            m = _VIEWS.search(bare)
             if views is None and m:
                 views = _to_int(m.group(1) or m.group(2))
-            elif views is None and _BARE_NUMBER.match(line) and not seen_paragraph:
-                views = _to_int(line)
+            elif views is None and _BARE_NUMBER.match(bare) and not seen_paragraph:
+                views = _to_int(bare)
             noise.append(line)
             continue
         if is_paragraph_like(line):
@@ -278,7 +280,14 @@ def clean_title(title: str, p: _Patterns) -> str:
 
 
 def _drop_repeats(lines: list[str], title: str | None, p: _Patterns) -> tuple[list[str], list[str]]:
-    """A headline or paragraph the page printed twice keeps its first copy only; stamps become date lines."""
+    """A headline or paragraph the page printed twice keeps its first copy only; stamps become date lines;
+    a short line printed again and again (a PDF's running header) goes altogether."""
+    counts: dict[str, int] = {}
+    for line in lines:
+        if line and len(line) < 120 and not _SENTENCE_END.search(line):
+            counts[line] = counts.get(line, 0) + 1
+    running = {line for line, n in counts.items() if n >= 2}
+    lines = [line for line in lines if line not in running]
     seen: set[str] = set()
     title_norm = _norm(clean_title(title, p)) if title else None
     kept: list[str] = []
@@ -345,11 +354,17 @@ def _join_run(run: list[str], p: _Patterns) -> list[str]:
         starts_low = line[:1].islower() or line[:1] in ",;)–-" or line[:1].isdigit() and not re.match(r"\d+[.)]\s", line)
         join = (not ends and (starts_low or (wrapped and len(prev) >= 0.6 * width))) or (
             wrapped and len(prev) >= 0.85 * width and not _looks_like_item(line))
-        if join and not (p.photo_credit.match(line) or p.byline_label.match(line)):
+        if join and not (p.photo_credit.match(line) or p.byline_label.match(line) or _heading_like(prev)):
             out[-1] = prev + " " + line
         else:
             out.append(line)
     return out
+
+
+def _heading_like(line: str) -> bool:
+    """"I. KẾT QUẢ ĐẠT ĐƯỢC", "BÁO CÁO CHÍNH TRỊ (TÓM TẮT)": a heading in capitals ends its line."""
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 6 and words(line) <= 20 and all(c.isupper() for c in letters)
 
 
 def _looks_like_item(line: str) -> bool:
@@ -399,6 +414,7 @@ def _take_byline(paragraphs: list[str], p: _Patterns, settings: Settings) -> tup
 
 
 _OFFICE_MAX_WORDS = 14
+_SOURCE_NOTE = re.compile(r"(?i)(?:nguồn|theo)\b")
 _BYLINE_CREDIT = re.compile(r"(?:\s+[-–]\s+|\s*;\s*)(?:[Ảả]nh|[Vv]ideo|[Ảả]nh và video)\s*:.*$")
 _BYLINE_ROLE = re.compile(r"\s*\((?:thực hiện|lược ghi|ghi|tổng hợp|ghi chép|lược thuật)\)\s*$", re.IGNORECASE)
 
@@ -412,7 +428,7 @@ def split_byline(lines: list[str], p: _Patterns, settings: Settings) -> list[str
     first = lines[0].strip()
     if p.photo_credit.match(first):
         return None
-    rest = [x.strip() for x in lines[1:]]
+    rest = [x.strip() for x in lines[1:] if not _SOURCE_NOTE.match(x.strip())]  # "Nguồn: Báo X" is no office
     if any(words(x) > _OFFICE_MAX_WORDS or x.endswith((".", ":", ";")) and not x.endswith(".,") and words(x) > 6
            or p.photo_credit.match(x) for x in rest):
         return None
@@ -453,6 +469,11 @@ def _classify(paragraphs: list[str], p: _Patterns) -> tuple[list[Block], list[st
         if p.photo_credit.match(text) and words(text) <= 10:
             credits.append(text)
             blocks.append(Block(CAPTION, text))
+            continue
+        tail = _GLUED_TAIL.search(text)
+        if tail and p.caption_word.search(tail.group(1)) and words(tail.group(1)) <= 25 and tail.start() > 20:
+            blocks.append(Block(PARAGRAPH, text[: tail.start()]))
+            blocks.append(Block(CAPTION, tail.group(1)))
             continue
         caption, rest = _split_glued_caption(text, p)
         if caption:
@@ -495,6 +516,8 @@ def _kind(text: str, nxt: str | None, p: _Patterns) -> str:
     return PARAGRAPH
 
 
+# "... di sản.Đồng chí X phát biểu chỉ đạo đại hội": a caption glued to the end of a paragraph, no space
+_GLUED_TAIL = re.compile(rf"(?<=[.!?…])([{UPPER}][^.!?…]{{10,160}})$")
 _TIME_START = re.compile(r"(?i)(?:sáng|chiều|tối|trưa|ngày|hôm|trong|sau|từ|đến|năm|tháng|cùng ngày)\b")
 _GLUED_CREDIT = re.compile(
     rf"\(\s*(?:[Ảả]nh|[Ảả]nh minh họa|[Nn]guồn ảnh)\s*:[^()]{{1,60}}\)"
@@ -503,6 +526,9 @@ _GLUED_CREDIT = re.compile(
 
 def _split_glued_caption(text: str, p: _Patterns) -> tuple[str | None, str | None]:
     """"Caption (Ảnh: X) Paragraph..." → the caption with its credit, then the paragraph."""
+    tail = _GLUED_TAIL.search(text)
+    if tail and p.caption_word.search(tail.group(1)) and words(tail.group(1)) <= 25:
+        return None, None  # handled by the caller as paragraph + caption (see _classify)
     m = _GLUED_CREDIT.search(text) if ("nh:" in text or "nh :" in text) else None
     if not m or m.end() >= len(text) - 3:
         first_stop = min((i for i in (text.find(c) for c in ".!?;:") if i >= 0), default=len(text))

@@ -64,6 +64,7 @@ class _Rules:
     organ_prefix: re.Pattern[str]
     committee_word: re.Pattern[str]
     name_tail: re.Pattern[str]                  # the words of a name after its head
+    person_after_committee: re.Pattern[str]     # "... Tỉnh ủy| Mai Văn Tuất"
     committees: tuple[tuple[re.Pattern[str], str], ...]
     national: str
     levels: tuple[tuple[re.Pattern[str], str], ...]
@@ -93,15 +94,13 @@ def _name_tail(units: dict, people: dict, doc_types: list[str], heads: str) -> r
     up, low = UPPER, LOWER
     stop_always = r"(?:Lần|LẦN|Nhiệm|NHIỆM|Khóa|Khoá|KHÓA|Kỳ|KỲ)(?![\w])"
     stop_lower = _alternation(sorted(_STOP_WORDS))
-    person = (rf"(?:{_alternation(people.get('surnames') or [])})\s+(?:{_alternation(people.get('middle_names') or [])})"
-              rf"\s+[{up}]")
     event = r"(?:Đại\s+[Hh]ội|ĐẠI\s+HỘI|Hội\s+nghị|HỘI\s+NGHỊ)(?![\w])"
-    cap = rf"(?!{stop_always}|{event}|{person})[{up}][\w'’]*"
+    cap = rf"(?!{stop_always}|{event})[{up}][\w'’]*"
     lower_syllable = rf"(?!(?:{stop_lower})(?![\w]))[{low}]+"
     token = "|".join([
         rf"(?:{_alternation(units.get('name_phrases') or [])})(?![\w])",     # "Hội đồng nhân dân"
         rf"{cap}(?:\s+{lower_syllable}(?=\s+(?!{stop_always}|{event})[{up}]))?",  # "Thủy lợi", "Khối"
-        r"\d{1,3}(?![\w])",                                                   # "Chi bộ 4", "ấp 3"
+        r"(?:số\s+)?\d{1,3}(?![\w])",                                         # "Chi bộ 4", "ấp 3", "số 2"
         rf"(?:{_alternation(units.get('place_words') or [])})(?![\w])",      # "huyện", "thị xã"
         rf"[-–](?=\s+[{up}])",                                               # "Hành chính - Tổ chức"
         rf"và(?=\s+[{up}])(?!\s+(?:{heads}|(?i:{_alternation(doc_types)}))(?![\w]))",  # "HĐND và UBND"
@@ -144,6 +143,9 @@ def rules(settings: Settings) -> _Rules:
         department=re.compile(rf"(?<![\w])({_alternation(units.get('department_heads') or [])})\s+(?=[{UPPER}])"),
         organ_prefix=re.compile(rf"^(?:{_alternation(units.get('organ_prefixes') or [])})\s+"),
         committee_word=re.compile(rf"(?:{_alternation(committee_words)}|Trung ương)(?![\w])"),
+        person_after_committee=re.compile(
+            rf"(?<=[uủ]ỷ|ủy|ỦY)\s+(?=(?:{_alternation(settings.people.get('surnames') or [])})\s+"
+            rf"(?:{_alternation(settings.people.get('middle_names') or [])})\s+[{UPPER}])"),
         name_tail=_name_tail(units, settings.people, doc_types,
                              _alternation((units.get("heads") or []) + (units.get("department_heads") or []))),
         committees=tuple((re.compile(rf"^{re.escape(k.lower())}(?![\w])"), v.lower())
@@ -185,12 +187,25 @@ class Mention:
         return len(self.text) > len(self.head)
 
 
+_DASH_WORD_END = re.compile(rf"\s[-–]\s+[{UPPER}][\w]*$")
+_LOWER_NEXT = re.compile(rf"\s+[{LOWER}]")
+
+
 def org_extent(text: str, pos: int, r: _Rules) -> int:
     """End of an organisation's name that starts at `pos`: capitalised words, numbers ("Chi bộ 4"), place
     words ("huyện", "thị xã"), known phrases ("Hội đồng nhân dân"), and lower-case syllables between
     capitalised ones ("Thủy lợi Miền Trung"). One compiled pattern: this runs for every name in every article."""
     m = r.name_tail.match(text, pos)
-    return m.end() if m else pos
+    if not m:
+        return pos
+    end = m.end()
+    person = r.person_after_committee.search(text, pos, end)
+    if person:
+        end = person.start()  # "Trưởng Ban Tổ chức Tỉnh ủy Mai Văn Tuất": the person's name is not the unit's
+    dash = _DASH_WORD_END.search(text, pos, end)
+    if dash and _LOWER_NEXT.match(text, end):
+        end = dash.start()  # "Đảng bộ huyện Thọ Lam - Văn kiện ...": the name stops before the dash
+    return end
 
 
 def find_units(text: str, r: _Rules) -> list[Mention]:
@@ -279,9 +294,10 @@ _EVENT_LEAD = re.compile(
     re.IGNORECASE)
 _EVENT_CONGRESS = re.compile(
     r"(?P<what>đại hội|hội nghị)[^.;:]{0,140}?(?:diễn ra|được tổ chức|tổ chức|khai mạc|sẽ diễn ra|họp|"
-    r"dự kiến tổ chức|dự kiến diễn ra)\s+(?:vào\s+)?(?:(?:sáng|chiều|tối)\s+)?(?:ngày\s+)?"
-    r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>(?:19|20)\d{2}))?",
+    r"dự kiến tổ chức|dự kiến diễn ra)\s+(?:vào\s+|trong\s+(?:hai|ba|2|3)\s+ngày\s+)?(?:(?:sáng|chiều|tối)\s+)?"
+    r"(?:từ\s+)?(?:ngày\s+)?(?:(?P<d0>\d{1,2})\s*(?:-|–|và|đến)\s*(?:ngày\s+)?)?(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>(?:19|20)\d{2}))?",
     re.IGNORECASE)
+_BEFORE_DAY = re.compile(r"(?i)\btrước ngày\b|\bchậm nhất\b")
 _DEADLINE = re.compile(r"(?i)(?:trước|chậm nhất|hạn chót|hạn|đến|kết thúc|tới)\s+(?:ngày\s+)?$")
 _TITLE_YEAR = re.compile(rf"(?<![\d-])(?:năm\s+)?({YEAR})(?![\d-])")
 
@@ -315,11 +331,11 @@ def extract_event_date(page: Page, date: str | None, unit_is_chi_bo: bool) -> tu
             sentence = text[max(0, text.rfind(".", 0, m.start()) + 1): m.end()]
             if not unit_is_chi_bo and re.search(r"(?i)\bchi bộ\b", sentence):
                 continue
-            if re.search(r"(?i)\btừ ngày\b|\bđến ngày\b|\btrước ngày\b", sentence):
+            if _BEFORE_DAY.search(sentence):
+                continue  # "hoàn thành trước ngày ...": a deadline
+            if not m.group("d0") and _DEADLINE.search(text[max(0, m.start("d") - 20): m.start("d")]):
                 continue
-            if _DEADLINE.search(text[max(0, m.start("d") - 20): m.start("d")]):
-                continue
-            candidates.append((m.group("d"), m.group("m"), m.group("y")))
+            candidates.append((m.group("d0") or m.group("d"), m.group("m"), m.group("y")))
         if candidates:
             break
     if not candidates:
@@ -376,6 +392,7 @@ class _CongressMention:
     term: str | None
     national: bool
     start: int
+    named: bool = True      # the text names the body here (not a bare "Đại hội lần thứ V")
 
 
 _DELEGATES_AT = re.compile(r"\s+(?:đại\s+biểu|Đại\s+biểu|đảng\s+viên)")
@@ -439,6 +456,9 @@ def _congress_mentions(text: str, r: _Rules, mentions: list[Mention]) -> list[_C
             out.append(_CongressMention(r.national, number, term, True, m.start()))
         elif body and (number or term or held_by is not None):
             out.append(_CongressMention(body, number, term, False, m.start()))
+        elif number and m.group(0)[0] == "Đ":
+            # "Đại hội đại biểu lần thứ V, nhiệm kỳ 2020-2025 đã diễn ra": the article's own unit's congress
+            out.append(_CongressMention(None, number, term, False, m.start(), named=False))
     return out
 
 
@@ -475,6 +495,10 @@ def extract_congresses(text: str, units: list[Mention], unit: str | None, key: s
     order: list[str] = []
     main_key = None
     for c in mentions:
+        if c.body is None and not c.national:
+            if not key:
+                continue
+            c.body = unit
         if c.body and not c.national:
             c.body = _fullest_body(c.body, units, province, r)
         k = "national" if c.national else unit_key(c.body, province, r) or ""
@@ -507,7 +531,9 @@ def extract_congresses(text: str, units: list[Mention], unit: str | None, key: s
     for k in [main_key] + [k for k in order if k != main_key]:
         group = groups[k]
         numbered = [c for c in group if c.number]
-        best = max(numbered, key=lambda c: c.number or 0) if numbered else group[0]
+        # the headline's ordinal first, then one the text ties to the body, then the highest (the latest congress)
+        title_end = text.find("\n")
+        best = max(numbered, key=lambda c: (c.start < title_end, c.named, c.number or 0)) if numbered else group[0]
         term = best.term or next((c.term for c in group if c.term), None)
         if numbered and best.term is None:
             term = next((c.term for c in group if c.term and c.number in (None, best.number)), None)
@@ -590,7 +616,7 @@ def extract_people(page: Page, exclude: set[str], settings: Settings) -> list[st
         if i is None:
             continue
         first = i - 1 if i and not (nr.role_at_start.fullmatch(tokens[i - 1]) or tokens[i - 1] in nr.not_names) else i
-        last = min(len(tokens), i + 4)  # a family name and up to three more words; "Bàn Văn Sinh" keeps "Bàn"
+        last = min(len(tokens), i + 5)  # a family name and up to four more ("Tôn Nữ Thị Ngọc Hân"); "Bàn Văn Sinh" keeps "Bàn"
         last = next((k for k in range(i + 1, last) if tokens[k] in nr.not_names
                      or nr.role_at_start.fullmatch(tokens[k])), last)
         if last - i >= 2:  # a family name alone ("ấp Ông Bường", "Huyện ủy Trùng Sơn") is a place
@@ -684,6 +710,14 @@ def fullest_unit(chosen: Mention, mentions: list[Mention], province: str | None,
         if same_head:
             counts = Counter(m.text for m in same_head)
             chosen = max(same_head, key=lambda m: (counts[m.text], len(m.text)))
+    if chosen.text.isupper():  # a headline in capitals does not show where the name ends: take the body's spelling
+        lowered = chosen.text.lower().split()
+        def shared(m: Mention) -> int:
+            words_ = m.text.lower().split()
+            return next((i for i, (a, b) in enumerate(zip(words_, lowered)) if a != b), min(len(words_), len(lowered)))
+        body_forms = [m for m in mentions if not m.text.isupper() and shared(m) >= 3]
+        if body_forms:
+            chosen = max(body_forms, key=lambda m: (shared(m), len(m.text)))
     fuller = _fullest_body(chosen.text, mentions, province, r)
     if fuller != chosen.text:
         chosen = next(m for m in mentions if m.text == fuller)
