@@ -145,8 +145,9 @@ _BASE_OF = {c: unicodedata.normalize("NFC", "".join(
     ch for ch in unicodedata.normalize("NFD", c) if ch not in _TONE_MARKS)) for c in _TONED_LOWER}
 _CAPITALS = "A-ZĂÂÊÔƠƯĐ"  # the capitals ABC has codes for
 # A word made of capitals and toned lower-case letters, with at least one of the latter: "HộI", "§é".
+# (Possessive: the run is taken whole or not at all, so no input can make it backtrack for long.)
 _CAPS_WORD = re.compile(
-    f"(?<![^\\W\\d_])[{_CAPITALS}{_TONED_LOWER}]*[{_TONED_LOWER}][{_CAPITALS}{_TONED_LOWER}]*(?![^\\W\\d_])")
+    f"(?<![^\\W\\d_])(?=[{_CAPITALS}]*[{_TONED_LOWER}])[{_CAPITALS}{_TONED_LOWER}]++(?![^\\W\\d_])")
 _LOWER_WITH_CODE = re.compile("[a-zăâêôơưđ]")  # lower-case letters that have a capital code
 _HAS_TONED_LOWER = re.compile("[" + _TONED_LOWER + "]")
 _TWO_CAPITALS = re.compile(f"[{_CAPITALS}][^\\W\\d_]*[{_CAPITALS}]")  # within one word
@@ -427,7 +428,8 @@ def _repair_glyphs(glyphs: str, kind: str) -> str | None:
 
 _CP1252_CLASS = "\x00-\x09\x0b-\xff" + re.escape(_CP1252_HIGH)
 # A line made only of what Windows-1252 can show, with at least one character beyond ASCII.
-_SUSPECT_LINE = re.compile(f"^[{_CP1252_CLASS}]*?[{re.escape(_CP1252_HIGH)}\x80-\x9f][{_CP1252_CLASS}]*$", re.M)
+_SUSPECT_LINE = re.compile(
+    f"^(?=[\x00-\x09\x0b-\x7f]*+[{re.escape(_CP1252_HIGH)}\x80-\x9f])[{_CP1252_CLASS}]*+$", re.M)
 
 
 def _repair_mojibake(text: str, encoding: str) -> tuple[str, str]:

@@ -237,3 +237,16 @@ def test_legacy_tables_load_from_data_files() -> None:
 def test_tcvn3_sentences_start_with_a_capital_but_wrapped_lines_do_not() -> None:
     text = "Ảnh: Minh Khuê\nĐại hội đã thành công. Ủy ban nhân dân xã tổ chức\nở hội trường lớn."
     assert d.tcvn3_from_bytes(d.encode_legacy(text, "tcvn3")) == text
+
+
+@pytest.mark.parametrize("raw", [
+    b"H\xe9" * 1_000_000 + b"b",                          # TCVN3: one 2 MB "word" of capitals and toned letters
+    ("é" * 1_000_000 + "ạ").encode(),                     # a 3 MB line that almost fits Windows-1252
+    ("§¹i " * 500_000 + "ạ").encode(),                    # mojibake on a 2 MB line spoiled at its end
+    b"." + b" " * 2_000_000 + b"\xe9",                     # a sentence end followed by 2 MB of spaces
+], ids=["tcvn3-capitals-word", "almost-windows-1252", "spoiled-mojibake", "spaces"])
+def test_pathological_lines_decode_in_linear_time(raw: bytes) -> None:
+    start = time.process_time()
+    result = d.decode(raw)
+    assert isinstance(result, (d.Decoded, Rejection))
+    assert time.process_time() - start < 5.0
