@@ -74,10 +74,16 @@ class _Service(PagefindService):
         pending = [f for f in self._responses.values() if not f.done()]
         if pending:
             await asyncio.wait(pending, timeout=30)
-        self._poll_task.cancel()
-        if self._backend.returncode is None:
+        # End of input lets Pagefind finish writing and exit on its own: terminating it right after
+        # "WriteFiles" answered can leave the last file it writes (pagefind-entry.json) empty.
+        if self._backend.stdin is not None and not self._backend.stdin.is_closing():
+            self._backend.stdin.close()
+        try:
+            await asyncio.wait_for(self._backend.wait(), timeout=60)
+        except asyncio.TimeoutError:
             self._backend.terminate()
-        await self._backend.wait()
+            await self._backend.wait()
+        self._poll_task.cancel()
 
 
 @dataclass

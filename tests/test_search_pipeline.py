@@ -154,6 +154,8 @@ def test_the_feeder_indexes_pages_as_fast_as_pagefind_answers(tmp_path):
     stats = feeder.finish(str(tmp_path / "pagefind"))
     assert stats.pages == 150 and not stats.errors
     assert time.perf_counter() - start < 8
+    entry = json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["vi"]["page_count"] == 150  # written in full before Pagefind stops
     fragments = _fragments(tmp_path / "pagefind")
     assert len(fragments) == 150
     sample = fragments[0]
