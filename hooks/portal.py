@@ -32,6 +32,8 @@ log = get_plugin_logger(__name__)
 FEED_PATH = "feed.xml"
 FEED_COUNT = 30
 DEFAULT_REPORT = ROOT / "build" / "convert-report.json"
+CACHE_NAME = "portal-front-matter.json"
+CACHE_VERSION = 1
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -95,24 +97,66 @@ def read_front_matter(path: str) -> dict:
     return meta if isinstance(meta, dict) else {}
 
 
-def _cached_front_matter(path: str) -> dict:
+def _cache_file(config: Any) -> Path:
+    """Beside docs/: build/portal-front-matter.json (git ignores build/)."""
+    return Path(config.docs_dir).resolve().parent / "build" / CACHE_NAME
+
+
+def _load_disk_cache(config: Any) -> None:
+    """Front matter read by an earlier build, by path, size and mtime: reading YAML is most of the
+    hook's time on a large site, and a rebuild after adding a few articles needs only theirs."""
+    if _state.front_matter_cache:
+        return
+    try:
+        data = json.loads(_cache_file(config).read_text(encoding="utf-8"))
+        if data.get("version") == CACHE_VERSION:
+            _state.front_matter_cache = {k: (tuple(v[0]), v[1]) for k, v in data["files"].items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        _state.front_matter_cache = {}
+
+
+def _save_disk_cache(config: Any, paths: list[str]) -> None:
+    cache = _state.front_matter_cache
+    files = {p: [list(cache[p][0]), cache[p][1]] for p in paths if p in cache}
+    target = _cache_file(config)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({"version": CACHE_VERSION, "files": files}, ensure_ascii=False, default=str),
+                       encoding="utf-8")
+        os.replace(tmp, target)
+    except OSError as err:
+        log.debug(f"front-matter cache not written: {err}")
+
+
+def _cached_front_matter(path: str) -> tuple[dict, bool]:
+    """(front matter, whether it had to be read)."""
     st = os.stat(path)
     stamp = (st.st_mtime_ns, st.st_size)
     hit = _state.front_matter_cache.get(path)
     if hit and hit[0] == stamp:
-        return hit[1]
+        return hit[1], False
     meta = read_front_matter(path)
+    # JSON has no dates: keep what the disk cache would give back, so a cached build is the same build
+    meta = json.loads(json.dumps(meta, ensure_ascii=False, default=str))
     _state.front_matter_cache[path] = (stamp, meta)
-    return meta
+    return meta, True
 
 
 def on_files(files: Files, config: Any) -> Files:
     settings = _state.settings
     prefix = settings.prefixes["articles"].strip("/") + "/"
-    items = []
+    _load_disk_cache(config)
+    items, paths, read = [], [], 0
     for f in files.documentation_pages():
         if f.src_uri.startswith(prefix) and f.abs_src_path:
-            items.append((f.src_uri, _cached_front_matter(f.abs_src_path)))
+            meta, fresh = _cached_front_matter(f.abs_src_path)
+            items.append((f.src_uri, meta))
+            paths.append(f.abs_src_path)
+            read += fresh
+    if read or len(paths) != len(_state.front_matter_cache):
+        _save_disk_cache(config, paths)
+        _state.front_matter_cache = {p: _state.front_matter_cache[p] for p in paths}
     catalog = cat.build_catalog(items, settings.prefixes)
     _state.catalog = catalog
     generated = pages.all_pages(catalog, settings.page_size, settings.latest, config.site_name)
