@@ -266,3 +266,13 @@ def test_the_nav_holds_the_home_page_and_the_directories_only(corpus_site: Path)
     nav = html.split('class="md-nav md-nav--primary"', 1)[1].split("</nav>", 1)[0]
     assert re.findall(r'class="md-nav__link[^"]*"[^>]*>\s*<span class="md-ellipsis">\s*([^<]+?)\s*</span>', nav) == [
         "Trang chủ", "Đơn vị", "Nhiệm kỳ", "Năm", "Văn bản"]
+
+
+def test_a_site_without_articles_still_builds_strictly_with_its_home_and_directories(tmp_path: Path):
+    from tests.site.conftest import mkdocs_build
+
+    (tmp_path / "docs").mkdir()
+    mkdocs_build(tmp_path / "docs", tmp_path / "site")
+    for url in ("", "don-vi/", "nhiem-ky/", "nam/", "van-ban/"):
+        assert h.page_file(tmp_path / "site", url).is_file(), url
+    assert "Chưa có bài viết nào" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
