@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Sequence
 
-from .vietnamese import fold, slugify, sort_key
+from .vietnamese import new_style_tones, slugify, sort_key
 
 UNDATED_LABEL = "Chưa rõ năm"
 UNDATED_SLUG = "chua-ro"
@@ -324,6 +324,12 @@ def document_label(ref: str, year: int | None) -> str:
 # --- building ---------------------------------------------------------------------------------
 
 
+def name_key(name: str) -> str:
+    """Same name however written: case, spacing and tone placement ("Thuỷ"/"Thủy") aside, but
+    never its letters ("Ân Phước" and "An Phước" are different communes)."""
+    return " ".join(new_style_tones(name).casefold().split())
+
+
 def _fullest(names: Iterable[str]) -> str:
     """The fullest name: the longest; among equals the most used, then Vietnamese order."""
     counts = Counter(names)
@@ -348,7 +354,7 @@ def build_catalog(items: Iterable[tuple[str, Mapping[str, Any]]],
 
     # units, grouped by unit_key (entries arrive newest first, so every list stays sorted)
     unit_entries: dict[str, list[Entry]] = defaultdict(list)
-    fold_index: dict[str, str] = {}
+    name_index: dict[str, str] = {}
     for e in entries:
         if e.unit_key:
             unit_entries[e.unit_key].append(e)
@@ -363,13 +369,13 @@ def build_catalog(items: Iterable[tuple[str, Mapping[str, Any]]],
                     province=_most_common(e.province for e in group), entries=group)
         units[key] = unit
         for name in set(names) | {key}:
-            fold_index.setdefault(fold(name), key)
+            name_index.setdefault(name_key(name), key)
 
     # a unit's own congresses: those whose body names the unit (under any of its names)
     own: dict[str, dict[tuple[str | None, int | None], None]] = defaultdict(dict)
     for e in entries:
         for c in e.congresses:
-            key = fold_index.get(fold(c.body)) if c.body else None
+            key = name_index.get(name_key(c.body)) if c.body else None
             if key is not None and (c.term or c.number):
                 own[key][(c.term, c.number)] = None
     for key, found in own.items():

@@ -64,6 +64,16 @@ def test_a_unit_lists_only_its_own_congresses_by_term():
     assert c.units["Đảng bộ xã Mỹ Hòa"].congresses == [("2020-2025", 12), ("2015-2020", 11)]
 
 
+def test_a_congress_goes_to_the_unit_of_that_exact_name_not_to_a_look_alike():
+    an = {"body": "Đảng bộ xã An Phước", "number": 3, "term": "2020-2025"}
+    c = build(meta("a", unit="Đảng bộ xã Ân Phước", congresses=[an]), meta("b", unit="Đảng bộ xã An Phước"),
+              meta("c", unit="Đảng bộ xã Mỹ Thuỷ", congresses=[{"body": "Đảng bộ xã Mỹ Thủy", "number": 1,
+                                                                  "term": "2020-2025"}]))
+    assert c.units["Đảng bộ xã Ân Phước"].congresses == []
+    assert c.units["Đảng bộ xã An Phước"].congresses == [("2020-2025", 3)]
+    assert c.units["Đảng bộ xã Mỹ Thuỷ"].congresses == [("2020-2025", 1)]  # tone placement aside
+
+
 def test_every_term_an_article_names_lists_it():
     c = build(meta("a", terms=["2020-2025", "2015-2020"]), meta("b", terms=["2015-2020"]))
     assert titles(c.terms["2020-2025"].entries) == ["a"]
