@@ -23,10 +23,13 @@ import hashlib
 import json
 import logging
 import os
+import signal
 import sys
 import tempfile
+import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -48,6 +51,7 @@ META_SUFFIXES = (".meta.yml", ".meta.yaml")
 MAX_BYTES = 64 * 1024 * 1024    # larger than any article; reading it would only cost memory
 MAX_SLUG = 80
 PROGRESS_MIN = 200              # a progress bar only for runs long enough to need one
+TIME_LIMIT = 60.0               # seconds one article may take to read before it is given up
 # Keys that say where an article came from: an editor's file cannot change them.
 PROTECTED_KEYS = frozenset({"source_file", "source_sha256", "source_encoding", "overrides"})
 EDITED_ADVICE = ("sửa tay sau lần chuyển đổi trước nên được giữ nguyên; hãy chuyển các sửa đổi vào {meta} "
@@ -90,6 +94,7 @@ class Result:
     source: str
     rejection: str | None = None
     crashed: bool = False
+    timed_out: bool = False
     front_matter: dict[str, Any] = field(default_factory=dict)
     base_slug: str = ""
     slug: str = ""               # the slug `text` was rendered with
@@ -100,11 +105,37 @@ class Result:
 
 
 _SETTINGS: Settings | None = None
+_TIME_LIMIT: float | None = TIME_LIMIT
 
 
-def _init_worker(settings: Settings) -> None:
-    global _SETTINGS
-    _SETTINGS = settings
+def _init_worker(settings: Settings, time_limit: float | None) -> None:
+    global _SETTINGS, _TIME_LIMIT
+    _SETTINGS, _TIME_LIMIT = settings, time_limit
+
+
+class TooSlow(Exception):
+    """An article took longer to read than the limit: a pathological file must not stall the build."""
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise TooSlow after `seconds` of wall time (Python's regex engine checks signals as it runs)."""
+    usable = (seconds and hasattr(signal, "setitimer")
+              and threading.current_thread() is threading.main_thread())
+    if not usable:
+        yield
+        return
+
+    def expire(signum: int, frame: Any) -> None:
+        raise TooSlow(f"{seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _plain(value: Any) -> Any:
@@ -197,12 +228,20 @@ def compose(front_matter: dict[str, Any], body: str) -> str:
     return f"---\n{render.front_matter_yaml(front_matter)}---\n{body}"
 
 
-def convert_one(job: Job, settings: Settings | None = None) -> Result:
+def convert_one(job: Job, settings: Settings | None = None, limit: float | None = -1.0) -> Result:
     """Raw bytes → the rendered article (or why not). Never raises: a crash becomes a rejection."""
     settings = settings or _SETTINGS
     assert settings is not None
+    limit = _TIME_LIMIT if limit == -1.0 else limit
     try:
-        article = pipeline.read_article(job.raw, job.source, settings)
+        try:
+            with time_limit(limit):
+                article = pipeline.read_article(job.raw, job.source, settings)
+        except TooSlow:
+            log.error("%s: đọc quá %g giây, bỏ qua (took over %g s to read, given up)", job.source, limit, limit)
+            return Result(job.source, crashed=True, timed_out=True,
+                          rejection=f"đọc quá {limit:g} giây nên bị bỏ qua (took over {limit:g} s to read, given "
+                                    "up: a pathological file, or a bug in the reader to report)")
         if isinstance(article, Rejection):
             return Result(job.source, rejection=article.reason)
         fm, keys, meta_warnings, meta_error = apply_overrides(
@@ -234,11 +273,12 @@ def _convert_chunk(jobs: list[Job]) -> list[Result]:
     return [convert_one(job) for job in jobs]
 
 
-def run_jobs(jobs: list[Job], settings: Settings, workers: int, progress: Any = None) -> Iterator[Result]:
+def run_jobs(jobs: list[Job], settings: Settings, workers: int, progress: Any = None,
+             limit: float | None = TIME_LIMIT) -> Iterator[Result]:
     """Results in the order of `jobs`; in-process for small runs, else chunks over a process pool."""
     if workers <= 1 or len(jobs) < 32:
         for job in jobs:
-            yield convert_one(job, settings)
+            yield convert_one(job, settings, limit)
             if progress is not None:
                 progress.update(1)
         return
@@ -247,7 +287,7 @@ def run_jobs(jobs: list[Job], settings: Settings, workers: int, progress: Any = 
     done = 0
     try:
         with concurrent.futures.ProcessPoolExecutor(workers, initializer=_init_worker,
-                                                    initargs=(settings,)) as pool:
+                                                    initargs=(settings, limit)) as pool:
             for results in pool.map(_convert_chunk, chunks):
                 for result in results:
                     done += 1
@@ -258,7 +298,7 @@ def run_jobs(jobs: list[Job], settings: Settings, workers: int, progress: Any = 
         log.error("một tiến trình con đã dừng đột ngột; chuyển đổi tiếp trong tiến trình chính "
                   "(a worker process died; converting the rest in the main process)")
         for job in jobs[done:]:
-            yield convert_one(job, settings)
+            yield convert_one(job, settings, limit)
             if progress is not None:
                 progress.update(1)
 
@@ -356,27 +396,36 @@ def code_fingerprint() -> str:
 # --- the manifest: what the converter wrote ------------------------------------------------------
 
 
-def load_manifest(output_dir: Path) -> dict[str, dict[str, Any]]:
+def load_manifest(output_dir: Path) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
+    """(outputs written, per source; inputs given up as too slow to read, per source)."""
     path = output_dir / MANIFEST_NAME
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        return {}
+        return {}, {}
     except (OSError, ValueError) as exc:
         log.warning("%s: không đọc được, coi như trống (unreadable manifest, starting afresh): %s", path, exc)
-        return {}
-    files = data.get("files") if isinstance(data, dict) else None
-    if not isinstance(files, dict):
-        return {}
-    return {k: v for k, v in files.items() if isinstance(v, dict) and isinstance(v.get("output"), str)}
+        return {}, {}
+    if not isinstance(data, dict):
+        return {}, {}
+    files, slow = data.get("files"), data.get("given_up")
+    files = {k: v for k, v in files.items() if isinstance(v, dict) and isinstance(v.get("output"), str)} \
+        if isinstance(files, dict) else {}
+    slow = {k: v for k, v in slow.items() if isinstance(v, dict)} if isinstance(slow, dict) else {}
+    return files, slow
 
 
-def save_manifest(output_dir: Path, files: dict[str, dict[str, Any]]) -> None:
+def _json_lines(entries: dict[str, dict[str, Any]]) -> str:
     # one source per line, each dumped by json's C encoder (an indented dump is ten times slower)
-    lines = [f"{json.dumps(k, ensure_ascii=False)}: {json.dumps(v, ensure_ascii=False, sort_keys=True)}"
-             for k, v in sorted(files.items())]
-    blob = ('{"version": %d, "note": "written by python -m scripts.convert; do not edit", "files": {\n%s\n}}\n'
-            % (MANIFEST_VERSION, ",\n".join(lines))).encode("utf-8")
+    return ",\n".join(f"{json.dumps(k, ensure_ascii=False)}: {json.dumps(v, ensure_ascii=False, sort_keys=True)}"
+                       for k, v in sorted(entries.items()))
+
+
+def save_manifest(output_dir: Path, files: dict[str, dict[str, Any]],
+                  given_up: dict[str, dict[str, Any]] | None = None) -> None:
+    blob = ('{"version": %d, "note": "written by python -m scripts.convert; do not edit",\n"files": {\n%s\n},\n'
+            '"given_up": {\n%s\n}}\n' % (MANIFEST_VERSION, _json_lines(files), _json_lines(given_up or {}))
+            ).encode("utf-8")
     if _read(output_dir / MANIFEST_NAME) != blob:  # a rerun with nothing to do writes nothing
         atomic_write(output_dir / MANIFEST_NAME, blob)
 
@@ -504,12 +553,13 @@ def _duplicates(articles: dict[str, Source], manifest: dict[str, dict[str, Any]]
 
 
 def convert(input_dir: Path, output_dir: Path, settings: Settings, *, jobs: int = 1, force: bool = False,
-            progress: bool = False) -> list[Entry]:
+            progress: bool = False, limit: float | None = TIME_LIMIT) -> list[Entry]:
     """Convert input_dir into output_dir and return the report's entries (contract §3)."""
     input_dir, output_dir = input_dir.resolve(), output_dir.resolve()
     prefix = settings.prefixes.get("articles", "bai-viet").strip("/")
     fingerprint = f"{settings.fingerprint()}-{code_fingerprint()}"
-    manifest = load_manifest(output_dir)
+    manifest, given_up = load_manifest(output_dir)
+    still_given_up: dict[str, dict[str, Any]] = {}
     entries: dict[str, Entry] = {}
     articles, metas, stems = _scan_inputs(input_dir, output_dir, entries, manifest)
     duplicate_of = _duplicates(articles, manifest)
@@ -546,6 +596,10 @@ def convert(input_dir: Path, output_dir: Path, settings: Settings, *, jobs: int 
             entries[rel] = Entry(rel, "edited", output=prev["output"],
                                  reason=f"{rel} → {prev['output']}: " + EDITED_ADVICE.format(meta=meta),
                                  warnings=list(prev.get("warnings") or []))
+        elif (not force and given_up.get(rel, {}).get("sha256") == art.sha
+              and given_up[rel].get("fingerprint") == fingerprint):
+            still_given_up[rel] = given_up[rel]  # too slow last time, with the same bytes and code
+            entries[rel] = Entry(rel, "rejected", reason=f"{rel}: {given_up[rel].get('reason')}")
         elif (not force and prev and state == "clean" and prev.get("sha256") == art.sha
               and prev.get("meta_sha256") == art.meta_sha and prev.get("fingerprint") == fingerprint):
             kept[rel] = dict(prev, stat=art.stat)
@@ -561,7 +615,7 @@ def convert(input_dir: Path, output_dir: Path, settings: Settings, *, jobs: int 
         from tqdm import tqdm
         bar = tqdm(total=len(todo), unit="bài", file=sys.stderr, leave=False)
     try:
-        results = {r.source: r for r in run_jobs(todo, settings, jobs, bar)}
+        results = {r.source: r for r in run_jobs(todo, settings, jobs, bar, limit)}
     finally:
         if bar is not None:
             bar.close()
@@ -627,6 +681,9 @@ def convert(input_dir: Path, output_dir: Path, settings: Settings, *, jobs: int 
         r = results[rel]
         if r.rejection is not None:
             entries[rel] = Entry(rel, "rejected", reason=f"{rel}: {r.rejection}")
+            if r.timed_out:
+                still_given_up[rel] = {"sha256": articles[rel].sha, "fingerprint": fingerprint,
+                                       "reason": r.rejection}
             continue
         slug, rel_out, data = final[rel]
         warnings = list(r.front_matter.get("warnings") or [])
@@ -642,7 +699,7 @@ def convert(input_dir: Path, output_dir: Path, settings: Settings, *, jobs: int 
             "fingerprint": fingerprint, "output": rel_out, "output_sha256": sha256(data),
             "output_stat": _stat(output_dir / rel_out), "slug": slug, "title": r.front_matter.get("title"),
             "warnings": warnings, "overrides": list(r.override_keys), "meta_error": r.meta_warning}
-    save_manifest(output_dir, new_manifest)
+    save_manifest(output_dir, new_manifest, still_given_up)
 
     # duplicates and corrections files, now that their articles are settled
     for rel, original in duplicate_of.items():
@@ -704,6 +761,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--config", metavar="mkdocs.yml", type=Path, default=None,
                         help="the site's mkdocs.yml (default: the repository's)")
     parser.add_argument("--force", action="store_true", help="read every article again, even if up to date")
+    parser.add_argument("--time-limit", metavar="SECONDS", type=float, default=TIME_LIMIT,
+                        help=f"give up an article that takes longer to read (default {TIME_LIMIT:g}; 0: no limit)")
     parser.add_argument("--verbose", action="store_true", help="log tracebacks of converter errors")
     args = parser.parse_args(argv)
     if args.jobs is not None and args.jobs < 1:
@@ -738,7 +797,7 @@ def main(argv: list[str] | None = None) -> int:
     jobs = args.jobs or os.cpu_count() or 1
     try:
         entries = convert(args.input_dir, args.output_dir, settings, jobs=jobs, force=args.force,
-                          progress=sys.stderr.isatty())
+                          progress=sys.stderr.isatty(), limit=args.time_limit or None)
         if args.report:
             args.report.parent.mkdir(parents=True, exist_ok=True)
             atomic_write(args.report, (json.dumps({"files": [e.to_json() for e in entries]}, ensure_ascii=False,

@@ -477,3 +477,28 @@ def test_a_worker_that_dies_does_not_lose_the_run(tmp_path: Path, monkeypatch) -
     entries = run(src, tmp_path / "out", jobs=2)
     assert len(entries) == 40
     assert all(e.status == "converted" for e in entries.values())
+
+
+def test_an_article_too_slow_to_read_is_given_up_and_remembered(tmp_path: Path, monkeypatch) -> None:
+    import time
+
+    src, out = tmp_path / "in", tmp_path / "out"
+    write(src, "slow.txt", fx.ARTICLE_A)
+    write(src, "fast.txt", fx.ARTICLE_B)
+    real = pipeline.read_article
+    calls: list[str] = []
+
+    def slow(raw: bytes, source: str, settings):
+        calls.append(source)
+        if source == "slow.txt":
+            while True:  # a runaway pattern in the reader
+                time.sleep(0.01)
+        return real(raw, source, settings)
+
+    monkeypatch.setattr(pipeline, "read_article", slow)
+    entries = run(src, out, jobs=1, limit=0.5)
+    assert entries["slow.txt"].status == "rejected" and "0.5 s" in entries["slow.txt"].reason
+    assert entries["fast.txt"].status == "converted"
+    calls.clear()
+    again = run(src, out, jobs=1, limit=0.5)  # same bytes, same code: not tried again
+    assert again["slow.txt"].status == "rejected" and calls == []
