@@ -37,7 +37,7 @@ from typing import Any
 import yaml
 
 from . import pipeline, render
-from .model import FRONT_MATTER_KEYS, Article, Rejection
+from .model import Article, Rejection
 from .settings import Settings, load_settings
 from .vietnamese import slugify
 
