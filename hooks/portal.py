@@ -171,8 +171,8 @@ def on_files(files: Files, config: Any) -> Files:
         feed = pages.rss_feed(catalog, config.site_url, config.site_name, config.site_description or "",
                               FEED_COUNT, FEED_PATH)
         files.append(File.generated(config, FEED_PATH, content=feed))
-    log.info(f"{len(catalog.entries)} articles: {len(catalog.units)} units, {len(catalog.terms)} terms, "
-             f"{len(catalog.years)} years, {len(catalog.documents)} documents; {len(_state.generated)} pages generated.")
+    log.info(f"{len(catalog.entries)} articles: {len(catalog.unit_list)} units, {len(catalog.terms)} terms, "
+             f"{len(catalog.years)} years, {len(catalog.document_list)} documents; {len(_state.generated)} pages generated.")
     return files
 
 

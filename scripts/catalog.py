@@ -120,19 +120,36 @@ class DocumentGroup(Group):
 
 @dataclass
 class Catalog:
+    """Lookups by the articles' own keys; several keys may share one unit or document page (below)."""
+
     entries: list[Entry]  # newest first, undated last
-    units: dict[str, Unit]
+    units: dict[str, Unit]  # by unit_key
     terms: dict[str, Group]
     years: dict[int | None, Group]
-    documents: dict[tuple[str, int | None], DocumentGroup]
+    documents: dict[tuple[str, int | None], DocumentGroup]  # by (ref, year)
     by_src: dict[str, Entry]
     prefixes: dict[str, str]
+
+    @property
+    def unit_list(self) -> list[Unit]:
+        return list({id(u): u for u in self.units.values()}.values())
+
+    def units_by_address(self) -> list[list[Unit]]:
+        """Units sharing a page (names differing only in marks), in Vietnamese order on it."""
+        pages: dict[str, list[Unit]] = defaultdict(list)
+        for unit in self.unit_list:
+            pages[unit.url].append(unit)
+        return [sorted(us, key=lambda u: (sort_key(u.name), u.key)) for us in pages.values()]
+
+    @property
+    def document_list(self) -> list[DocumentGroup]:
+        return list({id(d): d for d in self.documents.values()}.values())
 
     # ordered views for directories -------------------------------------------------------
     def units_by_level(self) -> list[tuple[str, list[Unit]]]:
         """Levels from the top down; names in Vietnamese order inside each level."""
         groups: dict[str, list[Unit]] = defaultdict(list)
-        for unit in self.units.values():
+        for unit in self.unit_list:
             groups[unit.level if unit.level in LEVEL_ORDER else UNKNOWN_LEVEL].append(unit)
         ordered = [lvl for lvl in LEVEL_ORDER if lvl in groups]
         if UNKNOWN_LEVEL in groups:
@@ -150,7 +167,7 @@ class Catalog:
     def documents_by_type(self) -> list[tuple[str, list[DocumentGroup]]]:
         """Types in Vietnamese order; newest first inside a type, then by ref."""
         groups: dict[str, list[DocumentGroup]] = defaultdict(list)
-        for doc in self.documents.values():
+        for doc in self.document_list:
             groups[doc.type or "Văn bản khác"].append(doc)
         out = []
         for doc_type in sorted(groups, key=sort_key):
@@ -272,20 +289,6 @@ def roman(number: int) -> str:
 # --- addresses --------------------------------------------------------------------------------
 
 
-def _unique_slugs(keys: Sequence[Any], base: Mapping[Any, str]) -> dict[Any, str]:
-    """Distinct names may share a slug ("Đa" and "Da"): the first in order keeps it, others get -2, -3."""
-    taken: set[str] = set()
-    out = {}
-    for key in keys:
-        slug, n = base[key], 2
-        while slug in taken:
-            slug = f"{base[key]}-{n}"
-            n += 1
-        taken.add(slug)
-        out[key] = slug
-    return out
-
-
 def unit_url(prefixes: Mapping[str, str], slug: str) -> str:
     return f"{prefixes['units']}/{slug}/"
 
@@ -352,37 +355,41 @@ def build_catalog(items: Iterable[tuple[str, Mapping[str, Any]]],
     for i, e in enumerate(entries):
         e.order = i
 
-    # units, grouped by unit_key (entries arrive newest first, so every list stays sorted)
+    # Units: one per unit_key, case, spacing and tone placement aside (name_key). The address is
+    # the slug of unit_key (contract §5), so units whose names differ only in marks ("Ân Phước",
+    # "An Phước") share an address: pages.py gives them one page with a section each.
     unit_entries: dict[str, list[Entry]] = defaultdict(list)
-    name_index: dict[str, str] = {}
     for e in entries:
         if e.unit_key:
-            unit_entries[e.unit_key].append(e)
-    unit_keys = sorted(unit_entries, key=lambda k: (sort_key(k), k))
-    slugs = _unique_slugs(unit_keys, {k: slugify(k) for k in unit_keys})
+            unit_entries[name_key(e.unit_key)].append(e)  # entries arrive newest first and stay so
     units: dict[str, Unit] = {}
-    for key in unit_keys:
-        group = unit_entries[key]
-        names = [e.unit for e in group if e.unit] or [key]
-        unit = Unit(key=key, name=_fullest(names), url=unit_url(pre, slugs[key]),
+    name_index: dict[str, Unit] = {}
+    for group in unit_entries.values():
+        keys = [e.unit_key for e in group]
+        key = _most_common(keys) or keys[0]
+        names = [e.unit for e in group if e.unit] or keys
+        unit = Unit(key=key, name=_fullest(names), url=unit_url(pre, slugify(key)),
                     level=_most_common(e.unit_level for e in group),
                     province=_most_common(e.province for e in group), entries=group)
-        units[key] = unit
-        for name in set(names) | {key}:
-            name_index.setdefault(name_key(name), key)
+        for k in set(keys):
+            units[k] = unit
+        for name in set(names) | set(keys):
+            name_index.setdefault(name_key(name), unit)
 
     # a unit's own congresses: those whose body names the unit (under any of its names)
-    own: dict[str, dict[tuple[str | None, int | None], None]] = defaultdict(dict)
+    own: dict[int, dict[tuple[str | None, int | None], None]] = defaultdict(dict)
+    by_id: dict[int, Unit] = {}
     for e in entries:
         for c in e.congresses:
-            key = name_index.get(name_key(c.body)) if c.body else None
-            if key is not None and (c.term or c.number):
-                own[key][(c.term, c.number)] = None
-    for key, found in own.items():
+            holder = name_index.get(name_key(c.body)) if c.body else None
+            if holder is not None and (c.term or c.number):
+                own[id(holder)][(c.term, c.number)] = None
+                by_id[id(holder)] = holder
+    for uid, found in own.items():
         # one line per term: a term with a known ordinal drops its ordinal-less mentions
         numbered_terms = {t for t, n in found if n is not None}
         kept = [(t, n) for t, n in found if n is not None or t not in numbered_terms]
-        units[key].congresses = sorted(dict.fromkeys(kept), key=lambda c: (c[0] or "", c[1] or 0),
+        by_id[uid].congresses = sorted(dict.fromkeys(kept), key=lambda c: (c[0] or "", c[1] or 0),
                                        reverse=True)
 
     terms: dict[str, Group] = {}
@@ -405,17 +412,24 @@ def build_catalog(items: Iterable[tuple[str, Mapping[str, Any]]],
                 seen.add(d.key)
                 doc_entries[d.key].append(e)
 
-    doc_keys = sorted(doc_cites, key=lambda k: (sort_key(k[0]), k[1] is None, k[1] or 0))
-    doc_slugs = _unique_slugs(doc_keys, {k: document_slug(*k) for k in doc_keys})
+    # Documents are identified by ref and year; like units, refs whose slugs are equal ("17-KH/ĐU",
+    # "17-KH/DU") share the page at that address, titled with the ref cited most.
+    by_address: dict[str, list[tuple[str, int | None]]] = defaultdict(list)
+    for key in doc_cites:
+        by_address[document_slug(*key)].append(key)
     documents: dict[tuple[str, int | None], DocumentGroup] = {}
-    for key in doc_keys:
-        cites = doc_cites[key]
-        ref, year = key
-        documents[key] = DocumentGroup(
-            key=key, name=ref, url=f"{pre['documents']}/{doc_slugs[key]}/", entries=doc_entries[key],
+    for slug, keys in by_address.items():
+        cites = [c for k in keys for c in doc_cites[k]]
+        cited = sorted({id(x): x for k in keys for x in doc_entries[k]}.values(), key=lambda x: x.order) \
+            if len(keys) > 1 else doc_entries[keys[0]]
+        ref = _most_common(c.ref for c in cites) or keys[0][0]
+        group = DocumentGroup(
+            key=(ref, keys[0][1]), name=ref, url=f"{pre['documents']}/{slug}/", entries=cited,
             type=_most_common(c.type for c in cites), ref=ref,
             date=_most_common(c.date for c in cites), issuer=_most_common(c.issuer for c in cites),
         )
+        for key in keys:
+            documents[key] = group
 
     return Catalog(entries=entries, units=units, terms=terms, years=years, documents=documents,
                    by_src={e.src_uri: e for e in entries}, prefixes=pre)

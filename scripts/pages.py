@@ -190,8 +190,10 @@ def congress_label(term: str | None, number: int | None) -> str:
 # --- listing pages ------------------------------------------------------------------------------
 
 
-def unit_pages(unit: Unit, catalog: Catalog, page_size: int) -> list[GeneratedPage]:
+def _unit_intro(unit: Unit, catalog: Catalog, heading: str = "") -> str:
+    """Level, province and the unit's own congresses; under an <h2> of its name on a shared page."""
     here = unit.url
+    sub = "h3" if heading else "h2"
     congresses = ""
     if unit.congresses:
         items = []
@@ -200,9 +202,25 @@ def unit_pages(unit: Unit, catalog: Catalog, page_size: int) -> list[GeneratedPa
             if term and term in catalog.terms:
                 label = f'<a href="{e(rel(here, catalog.terms[term].url))}">{label}</a>'
             items.append(f"<li>{label}</li>")
-        congresses = f'<h2>Đại hội của đơn vị</h2><ul class="portal-congresses">{"".join(items)}</ul>'
-    intro = _facts([("Cấp", e(unit.level or "")), ("Tỉnh, thành phố", e(unit.province or ""))]) + congresses
-    return _listing(unit.entries, unit.url, unit.name, intro, "unit", catalog, page_size, show_unit=False)
+        congresses = f'<{sub}>Đại hội của đơn vị</{sub}><ul class="portal-congresses">{"".join(items)}</ul>'
+    facts = _facts([("Cấp", e(unit.level or "")), ("Tỉnh, thành phố", e(unit.province or ""))])
+    return (f"<h2>{e(heading)}</h2>" if heading else "") + facts + congresses
+
+
+def unit_pages(unit: Unit, catalog: Catalog, page_size: int) -> list[GeneratedPage]:
+    return _listing(unit.entries, unit.url, unit.name, _unit_intro(unit, catalog), "unit", catalog, page_size,
+                    show_unit=False)
+
+
+def shared_unit_pages(units: list[Unit], catalog: Catalog, page_size: int) -> list[GeneratedPage]:
+    """Units whose names differ only in marks share an address: one page, a section for each
+    (its level, province and congresses), and their articles together, each with its unit."""
+    if len(units) == 1:
+        return unit_pages(units[0], catalog, page_size)
+    entries = sorted((x for u in units for x in u.entries), key=lambda x: x.order)
+    intro = "".join(_unit_intro(u, catalog, heading=u.name) for u in units)
+    title = " · ".join(u.name for u in units)
+    return _listing(entries, units[0].url, title, intro, "unit", catalog, page_size, show_unit=True)
 
 
 def group_pages(group: Group, kind: str, catalog: Catalog, page_size: int) -> list[GeneratedPage]:
@@ -289,10 +307,10 @@ def home_page(catalog: Catalog, latest: int, site_name: str) -> GeneratedPage:
     here = ""
     counts = [
         (len(catalog.entries), "bài viết", None),
-        (len(catalog.units), "đơn vị", "units"),
+        (len(catalog.unit_list), "đơn vị", "units"),
         (len(catalog.terms), "nhiệm kỳ", "terms"),
         (len(catalog.years), "năm", "years"),
-        (len(catalog.documents), "văn bản", "documents"),
+        (len(catalog.document_list), "văn bản", "documents"),
     ]
     stats = []
     for n, label, kind in counts:
@@ -317,13 +335,13 @@ def all_pages(catalog: Catalog, page_size: int, latest: int, site_name: str) -> 
     """Every generated page of the portal: home, directories, and one listing per unit/term/year/document."""
     pages = [home_page(catalog, latest, site_name)]
     pages.extend(directory_pages(catalog, page_size))
-    for unit in catalog.units.values():
-        pages.extend(unit_pages(unit, catalog, page_size))
+    for units in catalog.units_by_address():
+        pages.extend(shared_unit_pages(units, catalog, page_size))
     for term in catalog.terms.values():
         pages.extend(group_pages(term, "term", catalog, page_size))
     for year in catalog.years.values():
         pages.extend(group_pages(year, "year", catalog, page_size))
-    for doc in catalog.documents.values():
+    for doc in catalog.document_list:
         pages.extend(document_pages(doc, catalog, page_size))
     return pages
 

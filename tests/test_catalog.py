@@ -41,7 +41,7 @@ def test_articles_group_by_unit_key_and_the_unit_takes_the_fullest_name():
         meta("c", date="2020-03-01", unit="Đảng bộ xã Mỹ Hòa, huyện Tân Lạc", unit_key="Đảng bộ xã Mỹ Hòa"),
         meta("d", date="2020-04-01", unit="Đảng bộ xã Phú Cường"),
     )
-    assert len(c.units) == 2
+    assert len(c.unit_list) == 2
     unit = c.units["Đảng bộ xã Mỹ Hòa"]
     assert unit.name == "Đảng bộ xã Mỹ Hòa, huyện Tân Lạc"
     assert titles(unit.entries) == ["c", "b", "a"]
@@ -179,10 +179,31 @@ def test_addresses_follow_the_site_owners_prefixes():
     assert c.documents[("5", None)].url == "tai-lieu/5/"
 
 
-def test_distinct_units_whose_slugs_collide_get_distinct_addresses():
-    c = build(meta("a", unit="Chi bộ Đa"), meta("b", unit="Chi bộ Da"))
-    urls = {u.url for u in c.units.values()}
-    assert urls == {"don-vi/chi-bo-da/", "don-vi/chi-bo-da-2/"}
+def test_units_whose_names_differ_only_in_marks_share_their_address_with_a_section_each():
+    """The address is the slug of unit_key (contract §5): case variants are one unit; names that
+    differ in marks are two units on one page, so every article is at its unit's address."""
+    c = build(meta("a", unit="Chi bộ Thôn Đông", date="2020-01-01"), meta("b", unit="Chi bộ thôn Đông", date="2021-01-01"),
+              meta("c", unit="Chi bộ Thôn Đồng", date="2022-01-01", level="chi bộ"))
+    assert c.units["Chi bộ Thôn Đông"] is c.units["Chi bộ thôn Đông"]
+    assert c.units["Chi bộ Thôn Đồng"] is not c.units["Chi bộ Thôn Đông"]
+    assert {u.url for u in c.unit_list} == {"don-vi/chi-bo-thon-dong/"}
+    [shared] = c.units_by_address()
+    assert [u.name for u in shared] == ["Chi bộ Thôn Đông", "Chi bộ Thôn Đồng"]
+    [page] = pages.shared_unit_pages(shared, c, 50)
+    html = page.html()
+    assert page.src_uri == "don-vi/chi-bo-thon-dong/index.md"
+    assert "<h1>Chi bộ Thôn Đông · Chi bộ Thôn Đồng</h1>" in html
+    assert html.count('class="portal-item"') == 3
+    assert "<h2>Chi bộ Thôn Đồng</h2>" in html
+
+
+def test_refs_that_share_an_address_share_the_document_page():
+    docs = [{"type": "Kế hoạch", "ref": r, "date": "2020-01-02", "issuer": None} for r in ("17-KH/ĐU", "17-KH/DU")]
+    c = build(meta("a", documents=[docs[0]]), meta("b", documents=[docs[0]]), meta("c", documents=[docs[1]]))
+    page = c.documents[("17-KH/ĐU", 2020)]
+    assert page is c.documents[("17-KH/DU", 2020)]
+    assert (page.ref, page.url) == ("17-KH/ĐU", "van-ban/17-kh-du-2020/")
+    assert sorted(titles(page.entries)) == ["a", "b", "c"]
 
 
 def test_relative_links_work_from_any_page_depth():
