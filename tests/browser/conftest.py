@@ -133,9 +133,8 @@ class Requests:
         return [u for u in self.urls if urlsplit(u).scheme in ("http", "https") and urlsplit(u).netloc != host]
 
 
-@pytest.fixture
-def page(browser: Any, server: Server) -> Iterator[Any]:
-    """A fresh page; every request recorded, any request to another host blocked and failed."""
+def _open(browser: Any, server: Server) -> tuple[Any, Any, Requests, list[str]]:
+    """A fresh context and page; every request recorded, any request to another host blocked."""
     context = browser.new_context()
     requests = Requests()
 
@@ -155,10 +154,32 @@ def page(browser: Any, server: Server) -> Iterator[Any]:
     pg.on("response", lambda resp: requests.responses.append(resp))
     pg.requests = requests  # type: ignore[attr-defined]
     pg.server = server  # type: ignore[attr-defined]
-    yield pg
-    context.close()
+    return context, pg, requests, errors
+
+
+def _check(requests: Requests, errors: list[str], server: Server) -> None:
     assert not requests.foreign(server.host), f"requests to other hosts: {requests.foreign(server.host)}"
     assert not errors, f"JavaScript errors: {errors}"
+
+
+@pytest.fixture
+def page(browser: Any, server: Server) -> Iterator[Any]:
+    """A fresh page for tests that navigate or type; checked for foreign requests and JS errors."""
+    context, pg, requests, errors = _open(browser, server)
+    yield pg
+    context.close()
+    _check(requests, errors, server)
+
+
+@pytest.fixture(scope="session")
+def home(browser: Any, server: Server) -> Iterator[Any]:
+    """One home page per server, shared by the tests that only call window.portalSearch."""
+    context, pg, requests, errors = _open(browser, server)
+    pg.goto(server.root)
+    pg.wait_for_function("typeof window.portalSearch === 'function'")
+    yield pg
+    context.close()
+    _check(requests, errors, server)
 
 
 def _body_size(response: Any) -> int:

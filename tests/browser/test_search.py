@@ -86,18 +86,18 @@ def by_url(articles: list[ArticleInfo]) -> dict[str, ArticleInfo]:
 
 
 @pytest.mark.parametrize("marked,unmarked", MARKED_UNMARKED)
-def test_a_query_typed_without_marks_finds_everything_the_marked_query_finds(page, marked, unmarked):
-    open_home(page)
+def test_a_query_typed_without_marks_finds_everything_the_marked_query_finds(home, marked, unmarked):
+    page = home
     with_marks = set(urls(page, search(page, marked)))
     without = set(urls(page, search(page, unmarked)))
     assert with_marks, f"{marked!r} finds nothing"
     assert with_marks <= without, f"{unmarked!r} misses {sorted(with_marks - without)}"
 
 
-def test_marked_results_hold_the_marked_words(page, articles):
+def test_marked_results_hold_the_marked_words(home, articles):
     """Folding widens matching only for the reader who types without marks: "đại hội" finds pages
     whose text has đại and hội (whatever the case), and every article that writes "đại hội"."""
-    open_home(page)
+    page = home
     found = set(urls(page, search(page, "đại hội")))
     writers = {a.url for a in articles if "đại hội" in a.body.lower() or "đại hội" in a.meta["title"].lower()}
     assert writers <= found
@@ -108,10 +108,10 @@ def test_marked_results_hold_the_marked_words(page, articles):
 
 
 @pytest.mark.parametrize("exact,other", [("dốc", "đốc"), ("đốc", "dốc")])
-def test_the_exact_spelling_ranks_first(page, exact, other):
+def test_the_exact_spelling_ranks_first(home, exact, other):
     """d and đ are different letters: "dốc" (dốc sức) and "đốc" (Giám đốc) both match "doc", but
     a reader who typed one of them sees the pages writing it before those writing only the other."""
-    open_home(page)
+    page = home
     results = search(page, exact)["results"]
     word, other_word = exact.split()[0], other.split()[0]
     has = {w: re.compile(rf"(?<!\w){w}(?!\w)", re.IGNORECASE) for w in (word, other_word)}
@@ -125,8 +125,8 @@ def test_the_exact_spelling_ranks_first(page, exact, other):
     assert set(urls(page, {"results": results})) <= unmarked
 
 
-def test_document_codes_are_found_as_written_and_typed_plainly(page, articles):
-    open_home(page)
+def test_document_codes_are_found_as_written_and_typed_plainly(home, articles):
+    page = home
     refs: dict[str, set[str]] = {}
     for a in articles:
         for doc in a.meta.get("documents") or []:
@@ -141,8 +141,8 @@ def test_document_codes_are_found_as_written_and_typed_plainly(page, articles):
             assert citing <= found, f"{typed!r} misses {sorted(citing - found)}"
 
 
-def test_an_abbreviation_finds_its_expansion_and_back(page, articles):
-    open_home(page)
+def test_an_abbreviation_finds_its_expansion_and_back(home, articles):
+    page = home
     only_abbr = {a.url for a in articles if "HĐND" in a.body and "hội đồng nhân dân" not in a.body.lower()}
     only_full = {a.url for a in articles if "HĐND" not in a.body and "hội đồng nhân dân" in a.body.lower()}
     assert only_abbr and only_full
@@ -155,9 +155,9 @@ def test_an_abbreviation_finds_its_expansion_and_back(page, articles):
     assert old_style and old_style <= set(urls(page, search(page, "UBND")))
 
 
-def test_theme_and_interface_words_are_not_indexed(page, articles):
+def test_theme_and_interface_words_are_not_indexed(home, articles):
     """The skip link ("Bỏ qua"), header, navigation, footer and the search box's own words."""
-    open_home(page)
+    page = home
     bodies = by_url(articles)
     for phrase in ("Bỏ qua", "Cổng thông tin Đại hội Đảng", "Material for MkDocs", "Gõ từ khóa",
                    "Tìm kiếm", "Thanh điều hướng", "Trang chủ"):
@@ -174,12 +174,15 @@ def test_theme_and_interface_words_are_not_indexed(page, articles):
 # --- what results show -------------------------------------------------------------------------
 
 
+_PAGE_TEXTS: dict[str, dict[str, str]] = {}  # per server: a page's text, fetched once per session
+
+
 @pytest.mark.parametrize("query", ["đại hội", "dai hoi", "hdnd", "dang vien", "35-CT/TW", "Đồng Tháp"])
-def test_excerpts_are_the_pages_own_text(page, query):
-    open_home(page)
+def test_excerpts_are_the_pages_own_text(home, query):
+    page = home
     response = search(page, query)
     assert response["results"]
-    texts: dict[str, str] = {}
+    texts = _PAGE_TEXTS.setdefault(page.server.root, {})
     for r in response["results"]:
         for field in ("excerpt", "content", "title"):
             assert not any(m in (r[field] or "") for m in FOLD_MARKS), f"folded text in {field} of {r['url']}"
@@ -191,8 +194,8 @@ def test_excerpts_are_the_pages_own_text(page, query):
         assert squash(r["title"]) in texts[r["url"]]
 
 
-def test_meta_and_filters_come_back_in_real_text(page, articles):
-    open_home(page)
+def test_meta_and_filters_come_back_in_real_text(home, articles):
+    page = home
     for r in search(page, "đảng bộ")["results"]:
         for value in [r["title"], r["unit"] or ""] + [v for vs in (r["filters"] or {}).values() for v in vs]:
             assert not any(m in value for m in FOLD_MARKS)
@@ -249,8 +252,8 @@ def test_facet_counts_are_the_articles_front_matter(page, articles):
     assert shown["year"], "no year facet"
 
 
-def test_facet_counts_follow_the_query(page):
-    open_home(page)
+def test_facet_counts_follow_the_query(home):
+    page = home
     response = search(page, "dai hoi")
     counted = Counter(y for r in response["results"] for y in (r["filters"] or {}).get("year", []))
     assert {k: v for k, v in response["filters"]["year"].items() if v} == dict(counted)
@@ -273,8 +276,8 @@ def test_clicking_a_facet_narrows_the_results(page):
     assert shown == min(count, 10)
 
 
-def test_a_unit_filter_in_real_text_matches(page, articles):
-    open_home(page)
+def test_a_unit_filter_in_real_text_matches(home, articles):
+    page = home
     expected = expected_facets(articles)["unit"]
     name, count = max(((n, c) for n, c in expected.items() if "Đ" in n or "đ" in n), key=lambda x: x[1])
     response = search(page, None, {"filters": {"unit": name}})
@@ -290,8 +293,8 @@ def _sort_dates(articles: list[ArticleInfo]) -> dict[str, str | None]:
 
 
 @pytest.mark.parametrize("direction", ["desc", "asc"])
-def test_sorting_by_date_puts_undated_articles_last(page, articles, direction):
-    open_home(page)
+def test_sorting_by_date_puts_undated_articles_last(home, articles, direction):
+    page = home
     dates = _sort_dates(articles)
     assert None in dates.values(), "the corpus has no undated article"
     found = urls(page, search(page, "dang", {"sort": {"date": direction}}))

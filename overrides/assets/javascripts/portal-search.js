@@ -323,7 +323,7 @@
       });
     }, 200);
 
-    input.addEventListener("focus", open);
+    input.addEventListener("focus", function () { open(); loadPagefind().catch(function () {}); });
     input.addEventListener("input", function () { open(); update(); });
     form.addEventListener("reset", function () {
       setTimeout(function () { input.value = ""; update(); input.focus(); }, 0);
