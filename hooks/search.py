@@ -75,10 +75,15 @@ def on_files(files: Files, config: Any) -> Files:
     return files
 
 
-def _feeder() -> PagefindFeeder:
-    if _state.feeder is None:
+def _feeder() -> PagefindFeeder | None:
+    if _state.feeder is None and not _state.disabled:
         _state.started = time.perf_counter()
-        _state.feeder = PagefindFeeder({})
+        try:
+            _state.feeder = PagefindFeeder({})
+        except Exception as err:  # noqa: BLE001 - no binary, no pipe: say so once, build the rest
+            log.error(f"Pagefind could not start ({err!r}): the site is built without its search index. "
+                      "Reinstall it with `pip install -r requirements.txt` (pagefind[bin]).")
+            _state.disabled = True
     return _state.feeder
 
 
@@ -94,7 +99,9 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     text = search_index.text_of(" ".join((page.title or "", page.content or "")))
     aliases = _state.aliases.find(text) if _state.aliases else []
     aliases += search_index.document_refs((page.meta or {}).get("documents"), text)
-    _feeder().add(search_index.prepare_page(output, aliases), "/" + page.url)
+    feeder = _feeder()
+    if feeder is not None:
+        feeder.add(search_index.prepare_page(output, aliases), "/" + page.url)
     return output
 
 
