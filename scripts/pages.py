@@ -1,20 +1,19 @@
-"""The catalog → the portal's generated pages (Markdown files holding raw HTML), the article panel,
-the related list, the search attributes and the RSS feed.
+"""The catalog → the portal's generated pages (front matter for MkDocs, HTML made on demand), the
+article panel, the related list, the search attributes and the RSS feed.
 
 Pure: strings in, strings out. Every text that came from an article is HTML-escaped here, and every
 link is relative to the page it is on, so site/ works under any sub-path.
 """
 from __future__ import annotations
 
+import datetime as _dt
 import json
 from dataclasses import dataclass
 from email.utils import format_datetime
-from html import escape
 from functools import partial
+from html import escape
 from typing import Callable, Iterable, Sequence
 from xml.sax.saxutils import escape as xml_escape
-
-import datetime as _dt
 
 from .catalog import (
     UNDATED_LABEL,
@@ -157,7 +156,7 @@ def _listing(entries: Sequence[Entry], base_url: str, title: str, intro: str, ki
     for page in paginate(entries, base_url, page_size):
         page_title = title if page.number == 1 else f"{title} (trang {page.number})"
         render = partial(_listing_html, page, len(entries), base_url, title, intro, kind, catalog, show_unit)
-        out.append(GeneratedPage(_src(page.url), page_title, kind, render))
+        out.append(GeneratedPage(src_uri_for(page.url), page_title, kind, render))
     return out
 
 
@@ -170,10 +169,6 @@ def _listing_html(page: Page, total: int, base_url: str, title: str, intro: str,
     return (f'<div class="portal-listing portal-listing--{kind}">'
             f"<h1>{e(title)}</h1>{intro + '<h2>Bài viết</h2>' if intro and page.number == 1 else ''}{count}"
             f'<ol class="portal-list" data-pagefind-ignore>{items}</ol>{_pager(page, here, base_url)}</div>')
-
-
-def _src(url: str) -> str:
-    return src_uri_for(url)
 
 
 def _facts(rows: Iterable[tuple[str, str]]) -> str:
@@ -266,7 +261,7 @@ def _directory_kind(kind: str, sections: list, catalog: Catalog, page_size: int)
     out = []
     for page in paginate(flat, base, page_size * DIRECTORY_PAGE_FACTOR):
         page_title = title if page.number == 1 else f"{title} (trang {page.number})"
-        out.append(GeneratedPage(_src(page.url), page_title, "directory",
+        out.append(GeneratedPage(src_uri_for(page.url), page_title, "directory",
                                  partial(_directory_html, kind, title, page, base)))
     return out
 
