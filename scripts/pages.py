@@ -40,6 +40,7 @@ DIRECTORY_TITLES = {
     "documents": "Văn bản",
 }
 HOME_TITLE = "Trang chủ"
+ALL_ARTICLES_TITLE = "Tất cả bài viết"
 # Directories hold many more names per page than listings hold articles.
 DIRECTORY_PAGE_FACTOR = 10
 
@@ -317,7 +318,9 @@ def home_page(catalog: Catalog, latest: int, site_name: str) -> GeneratedPage:
         f'<li><a href="{e(rel(here, directory_url(catalog.prefixes, kind)))}">{e(title)}</a></li>'
         for kind, title in DIRECTORY_TITLES.items())
     items = "".join(_item(x, here, catalog) for x in catalog.entries[:latest])
-    latest_html = (f'<h2>Tin mới nhất</h2><ol class="portal-list">{items}</ol>' if items
+    everything = (f'<p class="portal-all"><a href="{e(rel(here, directory_url(catalog.prefixes, "articles")))}">'
+                  f'Xem tất cả {len(catalog.entries)} bài viết, mới nhất trước</a></p>')
+    latest_html = (f'<h2>Tin mới nhất</h2><ol class="portal-list">{items}</ol>{everything}' if items
                    else "<p>Chưa có bài viết nào. Hãy thêm bài vào thư mục content/ rồi chạy <code>make site</code>.</p>")
     html = (f'<div class="portal-home"><h1>{e(site_name)}</h1>'
             f'<ul class="portal-stats">{"".join(stats)}</ul>'
@@ -326,10 +329,17 @@ def home_page(catalog: Catalog, latest: int, site_name: str) -> GeneratedPage:
     return GeneratedPage("index.md", site_name, "home", lambda: html)
 
 
+def all_articles_pages(catalog: Catalog, page_size: int) -> list[GeneratedPage]:
+    """The archive at the articles' own prefix (bai-viet/): every article, newest first."""
+    return _listing(catalog.entries, directory_url(catalog.prefixes, "articles"), ALL_ARTICLES_TITLE, "",
+                    "all", catalog, page_size)
+
+
 def all_pages(catalog: Catalog, page_size: int, latest: int, site_name: str) -> list[GeneratedPage]:
     """Every generated page of the portal: home, directories, and one listing per unit/term/year/document."""
     pages = [home_page(catalog, latest, site_name)]
     pages.extend(directory_pages(catalog, page_size))
+    pages.extend(all_articles_pages(catalog, page_size))
     for units in catalog.units_by_address():
         pages.extend(shared_unit_pages(units, catalog, page_size))
     for term in catalog.terms.values():

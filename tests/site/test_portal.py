@@ -276,3 +276,11 @@ def test_a_site_without_articles_still_builds_strictly_with_its_home_and_directo
     for url in ("", "don-vi/", "nhiem-ky/", "nam/", "van-ban/"):
         assert h.page_file(tmp_path / "site", url).is_file(), url
     assert "Chưa có bài viết nào" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_archive_lists_every_article_newest_first_and_the_home_page_links_to_it(corpus_site: Path):
+    site = corpus_site / "site"
+    assert h.read(h.page_file(site, "bai-viet/")).h1 == ["Tất cả bài viết"]
+    for article in fixture_articles():
+        assert h.links_to(site, "bai-viet/", f"bai-viet/{article.slug}/"), article.slug
+    assert ("href", "bai-viet/") in h.read(site / "index.html").links
