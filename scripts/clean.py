@@ -93,7 +93,12 @@ def patterns(settings: Settings) -> _Patterns:
 
 # runs of spaces, and any other kind of space: replaced by one plain space (single spaces are left alone)
 _SPACES = re.compile(r" {2,}|[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]*[\t\u00a0\u2000-\u200a\u202f\u205f\u3000][ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]*")
-_SENTENCE_END = re.compile(r"[.!?…:;]['\"”’)]*$")
+_CLOSERS = "'\"”’)"
+
+
+def ends_sentence(line: str) -> bool:
+    """"... tốt đẹp.", "... (2020-2025).": a string test, no pattern scan over the line."""
+    return line.rstrip(_CLOSERS)[-1:] in (".", "!", "?", "…", ":", ";")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _VIEWS = re.compile(r"(?i)(?:(?:lượt|lần) (?:xem|đọc|truy cập)|đã xem)\s*:?\s*([\d.,\s]+)|([\d.,]+)\s+lượt (?:xem|đọc)")
 _BARE_NUMBER = re.compile(r"^\d{1,3}(?:[.,\s]\d{3})*$|^\d+$")
@@ -112,7 +117,7 @@ def words(text: str) -> int:
 def is_paragraph_like(line: str) -> bool:
     """Running text: long enough, or a full sentence."""
     n = words(line)
-    return n >= 25 or (n >= 8 and _SENTENCE_END.search(line) is not None)
+    return n >= 25 or (n >= 8 and ends_sentence(line))
 
 
 def _norm(line: str) -> str:
@@ -146,7 +151,7 @@ def _is_menu_line(line: str) -> bool:
     if len(line) > 200 or not _MENU_SPLIT.search(line) or _A_DATE.search(line):
         return False
     items = [x for x in _MENU_SPLIT.split(line) if x]
-    return len(items) >= 2 and all(words(x) <= 6 and not _SENTENCE_END.search(x) for x in items) and (
+    return len(items) >= 2 and all(words(x) <= 6 and not ends_sentence(x) for x in items) and (
         len(items) >= 3 or all(words(x) <= 3 for x in items))
 
 
@@ -237,16 +242,16 @@ def _take_title(lines: list[str], p: _Patterns) -> tuple[str | None, list[str], 
     if glued and glued.start() > 0 and (_TIME.search(stamp_text) or not (
             stamp_text[:1].isdigit() or stamp_text.lower().startswith("ngày "))):
         head, stamp, tail = first[: glued.start()].strip(" -|,"), glued.group(0), first[glued.end():].strip(" -|,")
-        if 3 <= words(head) <= 40 and (not tail or words(tail) >= 5) and not _SENTENCE_END.search(head):
+        if 3 <= words(head) <= 40 and (not tail or words(tail) >= 5) and not ends_sentence(head):
             datelines.append(stamp)
             rest[0:1] = [head] + ([tail] if tail else [])
             first = head
     # a headline wrapped over two or three lines (copied from a phone): "Chi bộ Tổ dân phố 7 đại" / "hội nhiệm kỳ ..."
-    while len(rest) > 1 and rest[1] and not _SENTENCE_END.search(first) and words(first) < 30 and (
+    while len(rest) > 1 and rest[1] and not ends_sentence(first) and words(first) < 30 and (
             rest[1][:1].islower() or rest[1][:1].isdigit()) and not _is_stamp_line(rest[1], p):
         first = rest[0] = first + " " + rest.pop(1)
     if words(first) > 45 or (len(first) > 150 and first.endswith(".")) or (
-            len(first) > 180 and _SENTENCE_END.search(first) and first.count(". ") >= 1):
+            len(first) > 180 and ends_sentence(first) and first.count(". ") >= 1):
         return None, datelines, rest  # the page starts with its lead: no headline
     rest.pop(0)
     return first, datelines, rest
@@ -257,9 +262,8 @@ def _drop_section_and_banner(rest: list[str], p: _Patterns) -> None:
     while len(rest) >= 2:
         first, nxt = rest[0], next((x for x in rest[1:3] if x), "")
         after = rest[rest.index(nxt) + 1] if nxt and rest.index(nxt) + 1 < len(rest) else ""
-        letters = [c for c in first if c.isalpha()]
-        banner = len(letters) > 10 and all(c.isupper() for c in letters) and not nxt.isupper()
-        section = (words(first) <= 5 and words(nxt) >= 6 and not _SENTENCE_END.search(first)
+        banner = first.isupper() and len(first) > 12 and not nxt.isupper()
+        section = (words(first) <= 5 and words(nxt) >= 6 and not ends_sentence(first)
                    and (_is_stamp_line(after, p) or any(sep in first for sep in (" - ", " > ", " » ", " | "))))
         headline_next = (words(nxt) <= 40 and not nxt.endswith(".")) or p.stamp_inside.search(nxt[:300]) is not None
         if not (nxt and (banner or section) and not _is_stamp_line(nxt, p) and headline_next):
@@ -284,7 +288,7 @@ def _drop_repeats(lines: list[str], title: str | None, p: _Patterns) -> tuple[li
     a short line printed again and again (a PDF's running header) goes altogether."""
     counts: dict[str, int] = {}
     for line in lines:
-        if line and len(line) < 120 and not _SENTENCE_END.search(line):
+        if line and len(line) < 120 and not ends_sentence(line):
             counts[line] = counts.get(line, 0) + 1
     running = {line for line, n in counts.items() if n >= 2}
     lines = [line for line in lines if line not in running]
@@ -350,7 +354,7 @@ def _join_run(run: list[str], p: _Patterns) -> list[str]:
     out = [run[0]]
     for line in run[1:]:
         prev = out[-1]
-        ends = _SENTENCE_END.search(prev) is not None
+        ends = ends_sentence(prev)
         starts_low = line[:1].islower() or line[:1] in ",;)–-" or line[:1].isdigit() and not re.match(r"\d+[.)]\s", line)
         join = (not ends and (starts_low or (wrapped and len(prev) >= 0.6 * width))) or (
             wrapped and len(prev) >= 0.85 * width and not _looks_like_item(line))
@@ -363,8 +367,7 @@ def _join_run(run: list[str], p: _Patterns) -> list[str]:
 
 def _heading_like(line: str) -> bool:
     """"I. KẾT QUẢ ĐẠT ĐƯỢC", "BÁO CÁO CHÍNH TRỊ (TÓM TẮT)": a heading in capitals ends its line."""
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 6 and words(line) <= 20 and all(c.isupper() for c in letters)
+    return len(line) <= 200 and line.isupper() and words(line) <= 20 and sum(c.isalpha() for c in line) >= 6
 
 
 def _looks_like_item(line: str) -> bool:
@@ -398,7 +401,7 @@ def _take_byline(paragraphs: list[str], p: _Patterns, settings: Settings) -> tup
     # glued to the end of the last paragraph in parentheses: "... tốt đẹp. (Minh Châu)"
     last = paragraphs[-1]
     m = re.search(r"\s*\(([^()]{3,60})\)\s*$", last)
-    if m and _SENTENCE_END.search(last[: m.start()]):
+    if m and ends_sentence(last[: m.start()]):
         found = split_byline([m.group(1)], p, settings)
         if found is not None:
             return paragraphs[:-1] + [last[: m.start()]], found
@@ -470,10 +473,10 @@ def _classify(paragraphs: list[str], p: _Patterns) -> tuple[list[Block], list[st
             credits.append(text)
             blocks.append(Block(CAPTION, text))
             continue
-        tail = _GLUED_TAIL.search(text)
-        if tail and p.caption_word.search(tail.group(1)) and words(tail.group(1)) <= 25 and tail.start() > 20:
-            blocks.append(Block(PARAGRAPH, text[: tail.start()]))
-            blocks.append(Block(CAPTION, tail.group(1)))
+        tail = glued_tail(text)
+        if tail is not None and tail > 20 and p.caption_word.search(text, tail) and words(text[tail:]) <= 25:
+            blocks.append(Block(PARAGRAPH, text[:tail]))
+            blocks.append(Block(CAPTION, text[tail:]))
             continue
         caption, rest = _split_glued_caption(text, p)
         if caption:
@@ -517,7 +520,13 @@ def _kind(text: str, nxt: str | None, p: _Patterns) -> str:
 
 
 # "... di sản.Đồng chí X phát biểu chỉ đạo đại hội": a caption glued to the end of a paragraph, no space
-_GLUED_TAIL = re.compile(rf"(?<=[.!?…])([{UPPER}][^.!?…]{{10,160}})$")
+_GLUED_TAIL_TEXT = re.compile(rf"[{UPPER}][^.!?…]{{10,160}}")
+
+
+def glued_tail(text: str) -> int | None:
+    """Where a caption glued right after the last full stop starts ("... di sản.Đồng chí X ..."), if any."""
+    cut = max(text.rfind(c, 0, len(text) - 10) for c in ".!?…") + 1
+    return cut if cut > 0 and _GLUED_TAIL_TEXT.fullmatch(text, cut) else None
 _TIME_START = re.compile(r"(?i)(?:sáng|chiều|tối|trưa|ngày|hôm|trong|sau|từ|đến|năm|tháng|cùng ngày)\b")
 _GLUED_CREDIT = re.compile(
     rf"\(\s*(?:[Ảả]nh|[Ảả]nh minh họa|[Nn]guồn ảnh)\s*:[^()]{{1,60}}\)"
@@ -526,8 +535,8 @@ _GLUED_CREDIT = re.compile(
 
 def _split_glued_caption(text: str, p: _Patterns) -> tuple[str | None, str | None]:
     """"Caption (Ảnh: X) Paragraph..." → the caption with its credit, then the paragraph."""
-    tail = _GLUED_TAIL.search(text)
-    if tail and p.caption_word.search(tail.group(1)) and words(tail.group(1)) <= 25:
+    tail = glued_tail(text)
+    if tail is not None and p.caption_word.search(text, tail) and words(text[tail:]) <= 25:
         return None, None  # handled by the caller as paragraph + caption (see _classify)
     m = _GLUED_CREDIT.search(text) if ("nh:" in text or "nh :" in text) else None
     if not m or m.end() >= len(text) - 3:

@@ -7,6 +7,7 @@ Never a guess presented as a fact: what the text does not settle stays null, wit
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections import Counter
@@ -24,10 +25,23 @@ from .vietnamese import LOWER, UPPER, new_style_tones, slugify
 ROMAN = r"[IVXLC]{1,7}"
 ORDINAL = rf"(?:{ROMAN}|\d{{1,3}})(?![\w])"
 YEAR = r"(?:19|20)\d{2}"
-TERM_SPAN = re.compile(rf"(?<![\d/.-])({YEAR})\s*[-–—]\s*({YEAR})(?![\d/])")
+TERM_SPAN = re.compile(rf"({YEAR})\s*[-–—]\s*({YEAR})(?![\d/])")  # check the char before with starts_word
 DATE_DMY = re.compile(r"(?<![\d/])(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})(?![\d/])")
 DATE_WORDS = re.compile(r"(?i)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d{2})")
 SENTENCE_SPLIT = re.compile(rf"(?<=[.!?…])[\"”’)]*\s+(?=[\"“(]?[{UPPER}0-9])")
+_WORDISH = frozenset("/.-_")
+
+
+def starts_word(text: str, at: int) -> bool:
+    """No letter, digit or joining mark right before `at`. Patterns leave this check out: a leading
+    look-behind stops Python's regex engine from skipping ahead to the pattern's first characters."""
+    return at == 0 or not (text[at - 1].isalnum() or text[at - 1] in _WORDISH)
+
+
+def word_matches(pattern: re.Pattern[str], text: str):
+    return (m for m in pattern.finditer(text) if starts_word(text, m.start()))
+
+
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
@@ -139,8 +153,8 @@ def rules(settings: Settings) -> _Rules:
     code = r"[A-ZĐ][A-ZĐa-z0-9]*(?:[-/.][A-ZĐ][A-ZĐa-z0-9]*)*"  # "KH/ĐU", "CTr/HU", "NĐ-CP"
     number = r"\d{1,5}(?:/\d{4})?"
     return _Rules(
-        head=re.compile(rf"(?<![\w])({heads})(?![\w])(?!\s+viên)"),
-        department=re.compile(rf"(?<![\w])({_alternation(units.get('department_heads') or [])})\s+(?=[{UPPER}])"),
+        head=re.compile(rf"({heads})(?![\w])(?!\s+viên)"),
+        department=re.compile(rf"({_alternation(units.get('department_heads') or [])})\s+(?=[{UPPER}])"),
         organ_prefix=re.compile(rf"^(?:{_alternation(units.get('organ_prefixes') or [])})\s+"),
         committee_word=re.compile(rf"(?:{_alternation(committee_words)}|Trung ương)(?![\w])"),
         person_after_committee=re.compile(
@@ -154,13 +168,13 @@ def rules(settings: Settings) -> _Rules:
         levels=tuple((re.compile(p), level) for p, level in units.get("levels") or []),
         abbreviation=re.compile(rf"(?<![\w.])({_alternation(list(settings.abbreviations))})(?![\w])"),
         expansions=dict(settings.abbreviations),
-        province=re.compile(rf"(?<![\w])(?:[Tt]ỉnh|TỈNH|Tỉnh (?:ủy|uỷ)|UBND tỉnh|HĐND tỉnh)\s+({_alternation(list(province_names))})(?![\w])"),
+        province=re.compile(rf"(?:[Tt]ỉnh|TỈNH|Tỉnh (?:ủy|uỷ)|UBND tỉnh|HĐND tỉnh)\s+({_alternation(list(province_names))})(?![\w])"),
         province_names=province_names,
-        city=re.compile(rf"(?<![\w])({_alternation(list(city_names))})(?![\w])"),
+        city=re.compile(rf"({_alternation(list(city_names))})(?![\w])"),
         city_names=city_names,
         document=re.compile(
-            rf"(?i:(?<![\w])({_alternation(doc_types)}))\s+"
-            rf"(?:(?P<more>(?:[{LOWER}]+\s+){{0,3}})(?i:số)\s*(?P<n1>{number})(?:\s*(?P<s1>[-–/ ])\s*(?P<c1>{code}))?"
+            rf"({_alternation([v for t in doc_types for v in (t, t.lower(), t.upper())])})\s+"
+            rf"(?:(?P<more>(?:[{LOWER}]+\s+){{0,3}})(?:[Ss]ố|SỐ)\s*(?P<n1>{number})(?:\s*(?P<s1>[-–/ ])\s*(?P<c1>{code}))?"
             rf"|(?P<n2>{number})\s*(?P<s2>[-–/ ])\s*(?P<c2>{code}))(?![\w])"),
         stamps=tuple(re.compile(s, re.IGNORECASE) for s in layout.get("stamps") or []),
         surnames=frozenset(settings.people.get("surnames") or []),
@@ -212,14 +226,14 @@ def find_units(text: str, r: _Rules) -> list[Mention]:
     """Every organisation named in `text`, in order; departments ("Ban Tổ chức Tỉnh ủy") when they
     end with a committee word; organs ("Ban Thường vụ Thị ủy X") give the committee's name."""
     found: list[Mention] = []
-    for m in r.department.finditer(text):
+    for m in word_matches(r.department, text):
         end = org_extent(text, m.end(), r)
         name = text[m.start():end]
         if r.organ_prefix.match(name) or not r.committee_word.search(name):
             continue
         found.append(Mention(m.start(), end, name, m.group(1)))
     covered = [(x.start, x.end) for x in found]
-    for m in r.head.finditer(text):
+    for m in word_matches(r.head, text):
         if any(a <= m.start() < b for a, b in covered):
             continue
         end = org_extent(text, m.end(), r) if m.group(1) != r.national else m.end()
@@ -285,18 +299,39 @@ def extract_date(page: Page, r: _Rules) -> str | None:
     return None
 
 
-_EVENT_LEAD = re.compile(
-    r"(?:^|(?<=[.;:!?]\s)|(?<=,\s)|(?<=\())(?:\(?[^\W\d_]{1,12}\)?\s*[-–]\s*)?"
-    r"(?P<pre>(?:sáng|chiều|tối|trưa|đêm|ngày|hôm nay|hôm qua|sáng nay|chiều nay|tối nay|ngày mai|sáng mai|"
-    r"chiều mai|vào ngày|trong (?:hai|ba|2|3) ngày|trong các ngày|từ ngày)(?:\s+(?:qua|nay|mai|hôm qua))?)"
-    r"\s*(?:\(|,)?\s*(?:ngày\s+)?(?:(?P<d0>\d{1,2})\s*(?:-|–|và|đến)\s*(?:ngày\s+)?)?"
-    r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>(?:19|20)\d{2}))?\s*\)?(?P<after>\s*,\s*\S)?",
+# The lead's "Sáng 14/5, ...", "Trong hai ngày 9 và 10/5, ...", "Ngày mai (18/6), ...": a day/month, then the
+# words before it (at a sentence start, after a comma or a parenthesis). Dates are found first (cheap), then
+# the few words before each are read: no pattern is tried at every position of the text.
+_DAY_MONTH = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*((?:19|20)\d{2}))?(?![\d/])")
+_EVENT_PREFIX = re.compile(
+    r"(?:^|[.;:!?]\s|,\s|\()\s*(?:\(?[^\W\d_]{1,12}\)?\s*[-–]\s*)?"
+    r"(?P<pre>sáng|chiều|tối|trưa|đêm|ngày|hôm nay|hôm qua|sáng nay|chiều nay|tối nay|ngày mai|sáng mai|"
+    r"chiều mai|vào ngày|trong (?:hai|ba|2|3) ngày|trong các ngày|từ ngày)(?:\s+(?:qua|nay|mai|hôm qua))?"
+    r"\s*(?:\(|,)?\s*(?:ngày\s+)?(?:(?P<d0>\d{1,2})\s*(?:-|–|và|đến)\s*(?:ngày\s+)?)?$",
     re.IGNORECASE)
+_EVENT_AFTER_COMMA = re.compile(r"\s*\)?\s*,\s*\S")
 _EVENT_CONGRESS = re.compile(
-    r"(?P<what>đại hội|hội nghị)[^.;:]{0,140}?(?:diễn ra|được tổ chức|tổ chức|khai mạc|sẽ diễn ra|họp|"
-    r"dự kiến tổ chức|dự kiến diễn ra)\s+(?:vào\s+|trong\s+(?:hai|ba|2|3)\s+ngày\s+)?(?:(?:sáng|chiều|tối)\s+)?"
-    r"(?:từ\s+)?(?:ngày\s+)?(?:(?P<d0>\d{1,2})\s*(?:-|–|và|đến)\s*(?:ngày\s+)?)?(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>(?:19|20)\d{2}))?",
-    re.IGNORECASE)
+    r"(?P<what>[Đđ]ại hội|ĐẠI HỘI|[Hh]ội nghị|HỘI NGHỊ)(?i:[^.;:]{0,140}?(?:diễn ra|được tổ chức|tổ chức|khai mạc|"
+    r"sẽ diễn ra|họp|dự kiến tổ chức|dự kiến diễn ra)\s+(?:vào\s+|trong\s+(?:hai|ba|2|3)\s+ngày\s+)?"
+    r"(?:(?:sáng|chiều|tối)\s+)?(?:từ\s+)?(?:ngày\s+)?)(?:(?P<d0>\d{1,2})\s*(?:-|–|và|đến)\s*(?i:ngày\s+)?)?"
+    r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})(?:\s*[/.-]\s*(?P<y>(?:19|20)\d{2}))?")
+_CHI_BO = re.compile(r"(?i)\bchi bộ\b")
+
+
+def _lead_event_day(text: str) -> tuple[str, str, str | None] | None:
+    """The first "Sáng 14/5,"-like day in `text`, as (day, month, year or None)."""
+    for m in word_matches(_DAY_MONTH, text):
+        start = m.start()
+        before = ("" if start <= 60 else "\x00") + text[max(0, start - 60): start]
+        pm = _EVENT_PREFIX.search(before)
+        if not pm:
+            continue
+        if pm.group("pre").lower() == "từ ngày" and not pm.group("d0"):
+            continue  # "từ ngày 15/4 đến ngày 20/5": a period, not a day
+        if before[pm.start(): pm.start() + 2] == ", " and not _EVENT_AFTER_COMMA.match(text, m.end()):
+            continue  # mid-sentence only as "..., ngày 24/6/2020, Đảng bộ xã ... tổ chức"
+        return pm.group("d0") or m.group(1), m.group(2), m.group(3)
+    return None
 _BEFORE_DAY = re.compile(r"(?i)\btrước ngày\b|\bchậm nhất\b")
 _DEADLINE = re.compile(r"(?i)(?:trước|chậm nhất|hạn chót|hạn|đến|kết thúc|tới)\s+(?:ngày\s+)?$")
 _TITLE_YEAR = re.compile(rf"(?<![\d-])(?:năm\s+)?({YEAR})(?![\d-])")
@@ -320,16 +355,12 @@ def extract_event_date(page: Page, date: str | None, unit_is_chi_bo: bool) -> tu
     paragraphs = _paragraphs(page)[:3]
     candidates: list[tuple[str, str, str | None]] = []
     for text in paragraphs:
-        for m in _EVENT_LEAD.finditer(text):
-            if m.group("pre").lower() == "từ ngày" and not m.group("d0"):
-                continue  # "từ ngày 15/4 đến ngày 20/5": a period, not a day
-            if text[max(0, m.start() - 2): m.start()] == ", " and not m.group("after"):
-                continue  # mid-sentence only as "..., ngày 24/6/2020, Đảng bộ xã ... tổ chức"
-            candidates.append((m.group("d0") or m.group("d"), m.group("m"), m.group("y")))
-            break
+        lead_day = _lead_event_day(text)
+        if lead_day:
+            candidates.append(lead_day)
         for m in _EVENT_CONGRESS.finditer(text):
             sentence = text[max(0, text.rfind(".", 0, m.start()) + 1): m.end()]
-            if not unit_is_chi_bo and re.search(r"(?i)\bchi bộ\b", sentence):
+            if not unit_is_chi_bo and _CHI_BO.search(sentence):
                 continue
             if _BEFORE_DAY.search(sentence):
                 continue  # "hoàn thành trước ngày ...": a deadline
@@ -357,7 +388,7 @@ def extract_terms(text: str) -> list[str]:
     parentheses after a name. Plan and strategy periods are not terms."""
     terms: list[str] = []
     last_end = -10
-    for m in TERM_SPAN.finditer(text):
+    for m in word_matches(TERM_SPAN, text):
         a, b = int(m.group(1)), int(m.group(2))
         if not 1 <= b - a <= 5:
             continue
@@ -376,7 +407,7 @@ def extract_terms(text: str) -> list[str]:
     return terms
 
 
-_CONGRESS = re.compile(r"(?<![\w])[Đđ]ại\s+[Hh]ội(?![\w])")
+_CONGRESS = re.compile(r"(?:[Đđ]ại\s+[Hh]ội|ĐẠI\s+HỘI)(?![\w])")
 _ORDINAL_AT = re.compile(rf"\s*,?\s*(?:lần\s+thứ|lần|thứ)\s+({ORDINAL})", re.IGNORECASE)
 _ROMAN_AT = re.compile(rf"\s+({ROMAN})(?![\w])")
 _TERM_AT = re.compile(rf"\s*[,(]?\s*(?:nhiệm\s+kỳ\s*:?\s*)?\(?\s*({YEAR})\s*[-–—]\s*({YEAR})\s*\)?", re.IGNORECASE)
@@ -401,13 +432,13 @@ _HOLDS = re.compile(r"(?:(?:đã|sẽ|long trọng|chính thức|trọng thể|t
                     r"bước vào)\s+(?:thành công\s+)?$", re.IGNORECASE)
 
 
-def _subject_of(text: str, at: int, mentions: list[Mention]) -> Mention | None:
+def _subject_of(text: str, at: int, mentions: list[Mention], starts: list[int]) -> Mention | None:
     """"<unit> (long trọng) tổ chức Đại hội ...": the sentence's first organisation, when it holds the congress."""
     before = text[max(0, at - 40): at]
     if not _HOLDS.search(before):
         return None
-    sentence_start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
-    in_sentence = [u for u in mentions if sentence_start <= u.start < at]
+    sentence_start = max(text.rfind(". ", max(0, at - 2000), at), text.rfind("\n", max(0, at - 2000), at)) + 1
+    in_sentence = mentions[bisect.bisect_left(starts, sentence_start): bisect.bisect_left(starts, at)]
     if in_sentence and in_sentence[0].start - sentence_start <= 45:
         return in_sentence[0]  # "Sáng 18/4, Chi bộ 4 thuộc ... tổ chức Đại hội"
     clause_start = text.rfind(", ", sentence_start, at)
@@ -418,7 +449,8 @@ def _subject_of(text: str, at: int, mentions: list[Mention]) -> Mention | None:
 def _congress_mentions(text: str, r: _Rules, mentions: list[Mention]) -> list[_CongressMention]:
     """Each "Đại hội ..." naming a body with an ordinal or a term, or held by the sentence's subject."""
     out: list[_CongressMention] = []
-    for m in _CONGRESS.finditer(text):
+    starts = [u.start for u in mentions]  # sorted: find_units returns mentions in order
+    for m in word_matches(_CONGRESS, text):
         pos = m.end()
         if mm := _DELEGATES_AT.match(text, pos):
             pos = mm.end()
@@ -444,7 +476,7 @@ def _congress_mentions(text: str, r: _Rules, mentions: list[Mention]) -> list[_C
                 body, pos = text[start:end], end
                 if number is None and (mm := _ORDINAL_AT.match(text, pos)):
                     number, pos = ordinal_value(mm.group(1)), mm.end()
-        held_by = _subject_of(text, m.start(), mentions) if body is None and not national else None
+        held_by = _subject_of(text, m.start(), mentions, starts) if body is None and not national else None
         if held_by is not None:
             body = held_by.text
         term = None
@@ -494,13 +526,16 @@ def extract_congresses(text: str, units: list[Mention], unit: str | None, key: s
     groups: dict[str, list[_CongressMention]] = {}
     order: list[str] = []
     main_key = None
+    fuller: dict[str, str] = {}
     for c in mentions:
         if c.body is None and not c.national:
             if not key:
                 continue
             c.body = unit
         if c.body and not c.national:
-            c.body = _fullest_body(c.body, units, province, r)
+            if c.body not in fuller:
+                fuller[c.body] = _fullest_body(c.body, units, province, r)
+            c.body = fuller[c.body]
         k = "national" if c.national else unit_key(c.body, province, r) or ""
         if key and not c.national and _same_body(k, key):
             k = main_key = key
@@ -548,7 +583,7 @@ def extract_congresses(text: str, units: list[Mention], unit: str | None, key: s
 def extract_documents(text: str, units: list[Mention], r: _Rules) -> list[Document]:
     """Every cited document with a number: ref normalised, date and issuer when the text gives them."""
     docs: list[Document] = []
-    for m in r.document.finditer(text):
+    for m in word_matches(r.document, text):
         dtype = (m.group(1) + " " + (m.group("more") or "")).strip()  # "Chương trình hành động"
         dtype = dtype[:1].upper() + dtype[1:].lower()
         number, sep, code = (m.group("n1"), m.group("s1"), m.group("c1")) if m.group("n1") else (
@@ -608,7 +643,7 @@ def extract_people(page: Page, exclude: set[str], settings: Settings) -> list[st
     text = "\n".join(b.text for b in page.blocks) + "\n" + (page.title or "")
     seen: list[str] = []
     candidates: list[tuple[int, int]] = []
-    for m in nr.name_run.finditer(text):
+    for m in word_matches(nr.name_run, text):
         words_at = [(w.start(), w.end()) for w in _WORD_AT.finditer(m.group(0))]
         tokens = [m.group(0)[a:b] for a, b in words_at]
         # the family name: the first listed one that is not a title ("Ông Võ Văn Bảy")
@@ -625,8 +660,12 @@ def extract_people(page: Page, exclude: set[str], settings: Settings) -> list[st
     for m in _DONG_CHI_NAME.finditer(text):
         if not nr.role_at_start.match(text, m.start(1)):  # "đồng chí Tổng Bí thư" names a role, not a person
             candidates.append((m.start(1), m.end(1)))
-    spans = sorted(set(candidates), key=lambda c: (c[0], -c[1]))
-    kept_spans = [c for c in spans if not any(o != c and o[0] <= c[0] and c[1] <= o[1] for o in spans)]
+    kept_spans = []  # drop a span inside another ("Văn Sinh" in "Bàn Văn Sinh"): one sweep in start order
+    reach = -1
+    for start, end in sorted(set(candidates), key=lambda c: (c[0], -c[1])):
+        if end > reach:
+            kept_spans.append((start, end))
+            reach = end
     for start, end in kept_spans:
         name = text[start:end]
         tokens = name.split()
@@ -663,13 +702,13 @@ def _only_title_words(clause: str, nr) -> bool:
 def extract_province(page: Page, r: _Rules, settings: Settings) -> tuple[str | None, str | None]:
     """(province, source): "tỉnh X" anywhere on the page (footer too), else a centrally-run city by name,
     else the site's own province."""
-    named = [r.province_names[m.group(1)] for m in r.province.finditer(page.text)]
+    named = [r.province_names[m.group(1)] for m in word_matches(r.province, page.text)]
     found = Counter(named)
     if found:
         first = {name: i for i, name in reversed(list(enumerate(named)))}
         best = max(found, key=lambda p: (found[p], -first[p]))
         return best, "text"
-    cities = [r.city_names[m.group(1)] for m in r.city.finditer(page.text)]
+    cities = [r.city_names[m.group(1)] for m in word_matches(r.city, page.text)]
     if cities:
         return Counter(cities).most_common(1)[0][0], "text"
     if settings.province:

@@ -44,7 +44,8 @@ def rules(settings: Settings) -> NameRules:
         not_first=frozenset(data.get("not_first") or []),
         role_after=re.compile(rf"\s*[,–-]\s*(?:nguyên\s+)?(?:{data.get('roles') or '(?!x)x'})", re.IGNORECASE),
         role_at_start=re.compile(rf"(?:{data.get('roles') or '(?!x)x'})(?![\w])", re.IGNORECASE),
-        name_run=re.compile(rf"(?<![\w']){NAME_WORD}(?:\s+{NAME_WORD}){{1,6}}(?![\w'])"),
+        # the first word has a lower-case letter, so a run never starts inside "TS" or "UBND"
+        name_run=re.compile(rf"[{UPPER}](?:'[{UPPER}])?[{LOWER}]+(?:\s+{NAME_WORD}){{1,6}}(?![\w'])"),
     )
 
 
