@@ -143,7 +143,7 @@ _NOISE_MAX = 400
 _WIDGET_WRAP = re.compile(r"^[\[(<«\W_]+|[\])>»\W_]+$")
 _SITE_NAME = re.compile(r"(?:BÁO|CỔNG|TRANG|ĐÀI|TẠP CHÍ)\b")
 _A_DATE = re.compile(r"(?<!\d)\d{1,2}\s*[/.-]\s*\d{1,2}(?!\d)|(?<!\d)\d{1,2}(?::|h)\d{2}(?!\d)")
-_MENU_SPLIT = re.compile(r"\s*[|»›>]\s*|\s+/\s+|\]\s*\[|^\[|\]$")  # "[Trang chủ] [Giới thiệu]" too
+_MENU_SPLIT = re.compile(r"\s+[»›>]+\s+|\s*\|\s*|\s+/\s+|\]\s*\[|^\[|\]$")  # "[Trang chủ] [Giới thiệu]" too
 
 
 def _is_menu_line(line: str) -> bool:
@@ -288,8 +288,8 @@ def _drop_repeats(lines: list[str], title: str | None, p: _Patterns) -> tuple[li
     a short line printed again and again (a PDF's running header) goes altogether."""
     counts: dict[str, int] = {}
     for line in lines:
-        if line and len(line) < 120 and not ends_sentence(line):
-            counts[line] = counts.get(line, 0) + 1
+        if line and len(line) < 120 and not ends_sentence(line) and sum(c.isalpha() for c in line) >= 3:
+            counts[line] = counts.get(line, 0) + 1  # (a line of dashes is text, not a running header)
     running = {line for line, n in counts.items() if n >= 2}
     lines = [line for line in lines if line not in running]
     seen: set[str] = set()

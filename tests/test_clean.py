@@ -126,3 +126,15 @@ def test_byline_followed_by_unmarked_related_headlines_and_a_comment_form() -> N
              "Phường Phước Kiều ra mắt mô hình mới\n5 giờ trước\nGửi bình luận\nHọ và tên (*)\n")
     assert p.byline == ("Kim Thoa",)
     assert body(p).split("\n") == [LEAD, MORE]
+
+
+def test_markup_headline_and_dash_lines_are_text_not_noise() -> None:
+    p = page(f"<script>alert(1)</script>\nNgày 05/05/2021\n{LEAD}\n---\ntiếp theo sau dòng gạch\n---\n{MORE}\n")
+    assert p.title == "<script>alert(1)</script>"
+    assert "---" in body(p)
+
+
+def test_a_running_header_of_a_pdf_copy_goes_entirely() -> None:
+    header = "Đảng bộ huyện Thọ Lam - Văn kiện Đại hội XXIII"
+    p = page(f"Tóm tắt báo cáo chính trị\n\n{header}\n{LEAD}\n- 1 -\n{header}\n{MORE}\n")
+    assert header not in body(p) and "- 1 -" not in body(p)
