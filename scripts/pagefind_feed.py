@@ -92,6 +92,7 @@ class FeedStats:
     words: int = 0
     errors: list[str] = field(default_factory=list)
     seconds_waiting: float = 0.0   # time the build spent waiting for Pagefind at the end
+    seconds_blocked: float = 0.0   # time add() waited for a free slot (Pagefind behind the build)
 
 
 class PagefindFeeder:
@@ -120,7 +121,10 @@ class PagefindFeeder:
 
     def add(self, html: str, url: str) -> None:
         """Queue one page (its HTML as Pagefind should read it, and its URL from the site root)."""
-        self._slots.acquire()  # back-pressure: at most `in_flight` pages wait in the pipe
+        if not self._slots.acquire(blocking=False):  # back-pressure: at most `in_flight` in the pipe
+            start = time.perf_counter()
+            self._slots.acquire()
+            self.stats.seconds_blocked += time.perf_counter() - start
         future = self._run(self._index.add_html_file(content=html, url=url))
         with self._lock:
             self._pending.add(future)
