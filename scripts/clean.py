@@ -38,9 +38,7 @@ _FLAGS = re.IGNORECASE
 @dataclass(frozen=True)
 class _Patterns:
     noise_line: re.Pattern[str]
-    footer: re.Pattern[str]
-    related: re.Pattern[str]
-    link: re.Pattern[str]
+    line_kind: re.Pattern[str]   # footer | related | noise | link, in that order: one match per line
     title_prefix: re.Pattern[str]
     title_suffix: re.Pattern[str]
     stamp_line: re.Pattern[str]
@@ -70,9 +68,9 @@ def patterns(settings: Settings) -> _Patterns:
     credit = layout.get("photo_credit") or r"(?!x)x"
     return _Patterns(
         noise_line=re.compile(rf"(?:[^\w\s]{{1,3}}\s*)?(?:{_any(noise.get('lines'))})\s*", _FLAGS),
-        footer=re.compile(rf"(?:{_any(noise.get('footer'))})", _FLAGS),
-        related=re.compile(rf"(?:{_any(noise.get('related'))})\s*", _FLAGS),
-        link=re.compile(rf"(?:{_any(noise.get('links'))})", _FLAGS),
+        line_kind=re.compile(rf"(?P<footer>{_any(noise.get('footer'))})|(?P<related>(?:{_any(noise.get('related'))})\s*)"
+                             rf"|(?P<noise>(?:[^\w\s]{{1,3}}\s*)?(?:{_any(noise.get('lines'))})\s*)"
+                             rf"|(?P<link>{_any(noise.get('links'))})", _FLAGS),
         title_prefix=re.compile(rf"^(?:{_any(layout.get('title_prefixes'))})", _FLAGS),
         title_suffix=re.compile(rf"(?:{_any(layout.get('title_suffixes'))})", _FLAGS),
         # a date line: a stamp, perhaps after a label, perhaps several ("Ngày đăng ... | Cập nhật ...")
@@ -92,7 +90,7 @@ def patterns(settings: Settings) -> _Patterns:
 # --- small predicates ------------------------------------------------------------------------
 
 # runs of spaces, and any other kind of space: replaced by one plain space (single spaces are left alone)
-_SPACES = re.compile(r" {2,}|[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]*[\t\u00a0\u2000-\u200a\u202f\u205f\u3000][ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]*")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _CLOSERS = "'\"”’)"
 
 
@@ -140,6 +138,7 @@ def _lines(text: str) -> list[str]:
 
 
 _NOISE_MAX = 400
+_SYMBOLS_ONLY = re.compile(r"[\W\d_]*")
 _WIDGET_WRAP = re.compile(r"^[\[(<«\W_]+|[\])>»\W_]+$")
 _SITE_NAME = re.compile(r"(?:BÁO|CỔNG|TRANG|ĐÀI|TẠP CHÍ)\b")
 _A_DATE = re.compile(r"(?<!\d)\d{1,2}\s*[/.-]\s*\d{1,2}(?!\d)|(?<!\d)\d{1,2}(?::|h)\d{2}(?!\d)")
@@ -171,24 +170,27 @@ def _drop_noise(lines: list[str], p: _Patterns) -> tuple[list[str], list[str], i
             in_related = False
             kept.append(line)
             continue
-        if _full(p.footer, line) or (seen_paragraph and _SITE_NAME.match(line) and line.isupper()):
+        kind = p.line_kind.fullmatch(line)
+        kind = kind.lastgroup if kind else None
+        if kind == "footer" or (seen_paragraph and line.isupper() and _SITE_NAME.match(line)):
             if seen_paragraph:
                 noise.extend(x for x in lines[i:] if x)
                 break
             noise.append(line)
             continue
-        if _full(p.related, line):
+        if kind == "related":
             in_related = True
             noise.append(line)
             continue
         if in_related:
-            if is_paragraph_like(line) and not _full(p.link, line):
+            if is_paragraph_like(line) and kind != "link":
                 in_related = False
             else:
                 noise.append(line)
                 continue
-        bare = _WIDGET_WRAP.sub("", line)  # "[Trở về]", "Xem thêm >>", "👁 642"
-        if _full(p.noise_line, line) or (bare and _full(p.noise_line, bare)) or _full(p.link, line) or _is_menu_line(line):
+        bare = _WIDGET_WRAP.sub("", line) if not (line[:1].isalnum() and line[-1:].isalnum()) else line
+        # ("[Trở về]", "Xem thêm >>", "👁 642": the widget inside its brackets and arrows)
+        if kind in ("noise", "link") or (bare is not line and bare and _full(p.noise_line, bare)) or _is_menu_line(line):
             m = _VIEWS.search(bare)
             if views is None and m:
                 views = _to_int(m.group(1) or m.group(2))
@@ -235,7 +237,7 @@ def _take_title(lines: list[str], p: _Patterns) -> tuple[str | None, list[str], 
         return None, datelines, rest
     _drop_section_and_banner(rest, p)
     first = rest[0]
-    glued = p.stamp_inside.search(first)
+    glued = p.stamp_inside.search(first) if _A_DATE.search(first) or "tháng" in first else None
     # a stamp glued between headline and lead carries a label or a time ("Cập nhật: 08:15, 07/08/2020");
     # a bare date inside a headline is the headline's own words
     stamp_text = glued.group(0) if glued else ""
@@ -265,7 +267,8 @@ def _drop_section_and_banner(rest: list[str], p: _Patterns) -> None:
         banner = first.isupper() and len(first) > 12 and not nxt.isupper()
         section = (words(first) <= 5 and words(nxt) >= 6 and not ends_sentence(first)
                    and (_is_stamp_line(after, p) or any(sep in first for sep in (" - ", " > ", " » ", " | "))))
-        headline_next = (words(nxt) <= 40 and not nxt.endswith(".")) or p.stamp_inside.search(nxt[:300]) is not None
+        headline_next = (words(nxt) <= 40 and not nxt.endswith(".")) or (
+            _A_DATE.search(nxt[:300]) is not None and p.stamp_inside.search(nxt[:300]) is not None)
         if not (nxt and (banner or section) and not _is_stamp_line(nxt, p) and headline_next):
             return
         rest.pop(0)
@@ -288,12 +291,13 @@ def _drop_repeats(lines: list[str], title: str | None, p: _Patterns) -> tuple[li
     a short line printed again and again (a PDF's running header) goes altogether."""
     counts: dict[str, int] = {}
     for line in lines:
-        if line and len(line) < 120 and not ends_sentence(line) and sum(c.isalpha() for c in line) >= 3:
+        if line and len(line) < 120 and not ends_sentence(line) and not _SYMBOLS_ONLY.fullmatch(line):
             counts[line] = counts.get(line, 0) + 1  # (a line of dashes is text, not a running header)
     running = {line for line, n in counts.items() if n >= 2}
     lines = [line for line in lines if line not in running]
     seen: set[str] = set()
     title_norm = _norm(clean_title(title, p)) if title else None
+    title_first = title_norm.split(" ", 1)[0] if title_norm else ""
     kept: list[str] = []
     datelines: list[str] = []
     for line in lines:
@@ -305,7 +309,7 @@ def _drop_repeats(lines: list[str], title: str | None, p: _Patterns) -> tuple[li
             continue
         # the words only, for comparing; a long paragraph only needs its start compared with the headline
         n = _norm(line) if len(line) < 300 else line.lower()
-        if title_norm and _norm(line[: len(title_norm) + 40]).startswith(title_norm):
+        if title_norm and line[:40].lower().find(title_first) >= 0 and _norm(line[: len(title_norm) + 40]).startswith(title_norm):
             n = _norm(line)
             if n == title_norm or _norm(clean_title(line, p)) == title_norm:
                 continue
@@ -503,7 +507,7 @@ def _kind(text: str, nxt: str | None, p: _Patterns) -> str:
     n = words(text)
     if n > 20 or len(text) > 160:
         return PARAGRAPH
-    if p.credit_tail.search(text):
+    if ":" in text and p.credit_tail.search(text):  # "... (Ảnh: Hữu Nghĩa)"
         return CAPTION
     if not _TIME_START.match(text) and not text.endswith((":", ";", ",")) and not _A_DATE.search(text):
         strong = _STRONG_CAPTION.match(text) is not None
@@ -525,7 +529,8 @@ _GLUED_TAIL_TEXT = re.compile(rf"[{UPPER}][^.!?…]{{10,160}}")
 
 def glued_tail(text: str) -> int | None:
     """Where a caption glued right after the last full stop starts ("... di sản.Đồng chí X ..."), if any."""
-    cut = max(text.rfind(c, 0, len(text) - 10) for c in ".!?…") + 1
+    end = len(text) - 10
+    cut = max(text.rfind(".", 0, end), text.rfind("!", 0, end), text.rfind("?", 0, end), text.rfind("…", 0, end)) + 1
     return cut if cut > 0 and _GLUED_TAIL_TEXT.fullmatch(text, cut) else None
 _TIME_START = re.compile(r"(?i)(?:sáng|chiều|tối|trưa|ngày|hôm|trong|sau|từ|đến|năm|tháng|cùng ngày)\b")
 _GLUED_CREDIT = re.compile(
@@ -535,15 +540,10 @@ _GLUED_CREDIT = re.compile(
 
 def _split_glued_caption(text: str, p: _Patterns) -> tuple[str | None, str | None]:
     """"Caption (Ảnh: X) Paragraph..." → the caption with its credit, then the paragraph."""
-    tail = glued_tail(text)
-    if tail is not None and p.caption_word.search(text, tail) and words(text[tail:]) <= 25:
-        return None, None  # handled by the caller as paragraph + caption (see _classify)
     m = _GLUED_CREDIT.search(text) if ("nh:" in text or "nh :" in text) else None
     if not m or m.end() >= len(text) - 3:
         first_stop = min((i for i in (text.find(c) for c in ".!?;:") if i >= 0), default=len(text))
-        if first_stop < 12 or not p.caption_word.search(text, 0, min(first_stop, 220)):
-            return None, None
-        g = p.glued_caption.match(text)
+        g = p.glued_caption.match(text) if first_stop >= 12 else None
         if (g and p.caption_word.search(g.group(1)) and words(g.group(1)) <= 25 and words(text) - words(g.group(1)) >= 8
                 and not _TIME_START.match(g.group(1))):
             return g.group(1), text[g.end():].strip()
