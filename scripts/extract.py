@@ -82,6 +82,7 @@ class _Rules:
     committees: tuple[tuple[re.Pattern[str], str], ...]
     national: str
     levels: tuple[tuple[re.Pattern[str], str], ...]
+    places: frozenset[str]                      # provinces and cities: never people
     abbreviation: re.Pattern[str]
     expansions: dict[str, str]
     province: re.Pattern[str]
@@ -166,6 +167,7 @@ def rules(settings: Settings) -> _Rules:
                          for k, v in sorted(committees.items(), key=lambda kv: -len(kv[0]))),
         national=units.get("national") or "Đảng Cộng sản Việt Nam",
         levels=tuple((re.compile(p), level) for p, level in units.get("levels") or []),
+        places=frozenset(provinces) | frozenset(cities),
         abbreviation=re.compile(rf"(?<![\w.])({_alternation(list(settings.abbreviations))})(?![\w])"),
         expansions=dict(settings.abbreviations),
         province=re.compile(rf"(?:[Tt]ỉnh|TỈNH|Tỉnh (?:ủy|uỷ)|UBND tỉnh|HĐND tỉnh)\s+({_alternation(list(province_names))})(?![\w])"),
@@ -639,21 +641,21 @@ _CONTEXT_BREAK = re.compile(r"[.;:()\n]")
 def extract_people(page: Page, exclude: set[str], settings: Settings) -> list[str]:
     """People named with "đồng chí" or a role, as written, once each, in order."""
     nr = name_rules(settings)
-    places = set(settings.provinces.get("provinces") or []) | set(settings.provinces.get("centrally_run_cities") or [])
+    places = rules(settings).places
+    titled = nr.is_title_word
     text = "\n".join(b.text for b in page.blocks) + "\n" + (page.title or "")
     seen: list[str] = []
     candidates: list[tuple[int, int]] = []
     for m in word_matches(nr.name_run, text):
-        words_at = [(w.start(), w.end()) for w in _WORD_AT.finditer(m.group(0))]
-        tokens = [m.group(0)[a:b] for a, b in words_at]
+        tokens = m.group(0).split()
         # the family name: the first listed one that is not a title ("Ông Võ Văn Bảy")
-        i = next((k for k, t in enumerate(tokens) if t in nr.surnames and not nr.role_at_start.fullmatch(t)), None)
+        i = next((k for k, t in enumerate(tokens) if t in nr.surnames and not titled(t)), None)
         if i is None:
             continue
-        first = i - 1 if i and not (nr.role_at_start.fullmatch(tokens[i - 1]) or tokens[i - 1] in nr.not_names) else i
+        words_at = [(w.start(), w.end()) for w in _WORD_AT.finditer(m.group(0))]
+        first = i - 1 if i and not (titled(tokens[i - 1]) or tokens[i - 1] in nr.not_names) else i
         last = min(len(tokens), i + 5)  # a family name and up to four more ("Tôn Nữ Thị Ngọc Hân"); "Bàn Văn Sinh" keeps "Bàn"
-        last = next((k for k in range(i + 1, last) if tokens[k] in nr.not_names
-                     or nr.role_at_start.fullmatch(tokens[k])), last)
+        last = next((k for k in range(i + 1, last) if tokens[k] in nr.not_names or titled(tokens[k])), last)
         if last - i >= 2:  # a family name alone ("ấp Ông Bường", "Huyện ủy Trùng Sơn") is a place
             candidates.append((m.start() + words_at[first][0], m.start() + words_at[last - 1][1]))
     # "đồng chí X Y Z": a name even when the family name is not in the list ("Y Thuân Byă", "H'Lan Niê")

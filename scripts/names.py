@@ -20,7 +20,7 @@ _INITIALS = re.compile(rf"^(?:[{UPPER}]\.\s?){{1,3}}[{UPPER}][{UPPER}{LOWER}]*\.
 _NAME_TITLE = re.compile(r"^(?:(?:PGS|GS|TS|ThS|NCS|BS|KS|CN|LS)\.\s*)+|^(?:Nhà báo|Đại tá|Thượng tá|Trung tá|Thiếu tá)\s+")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: a cache key
 class NameRules:
     surnames: frozenset[str]
     not_names: frozenset[str]
@@ -29,7 +29,16 @@ class NameRules:
     role_after: re.Pattern[str]     # ", Bí thư Huyện ủy" right after a name
     middle_names: frozenset[str]
     not_first: frozenset[str]
+
+    def is_title_word(self, word: str) -> bool:
+        """"Ông", "Phó", "TS": a word of a title, not of a name (cached: names repeat in an article)."""
+        return _title_word(self, word)
     name_run: re.Pattern[str]    # two to seven capitalised words in a row: where people's names are
+
+
+@lru_cache(maxsize=65536)
+def _title_word(r: "NameRules", word: str) -> bool:
+    return r.role_at_start.fullmatch(word) is not None
 
 
 @lru_cache(maxsize=8)
