@@ -5,6 +5,7 @@ on the page; the site's Markdown extensions are chosen (mkdocs.yml) so that no w
 """
 from __future__ import annotations
 
+import json
 import re
 
 import yaml
@@ -20,12 +21,72 @@ _INLINE = re.compile(r"([\\`*_\[\]{}<>&])")
 _BLOCK_START = re.compile(r"^(\s*)([#>+!-]|\d+[.)])")
 
 
-# libyaml's emitter when PyYAML was built with it (the wheels are): the pure-Python one costs ~1 ms an article.
+# libyaml's emitter when PyYAML was built with it (the wheels are). Used only for values our own writer
+# (below) does not cover, such as an editor's unusual corrections.
 _BaseDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 class _Dumper(_BaseDumper):  # type: ignore[misc, valid-type]
     """Block-style YAML with Unicode kept readable and no line folding."""
+
+
+# A string YAML reads back as the same string without quotes: starts with a letter, ordinary characters only.
+_PLAIN = re.compile(r"[^\W\d_][\w ,.()/–-]*[\w.)]|[^\W\d_]")
+_NOT_PLAIN = frozenset("y n yes no true false on off null".split())
+# Characters YAML does not accept raw, or reads as line breaks (JSON leaves them as they are).
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
+
+
+def _scalar(value: object) -> str | None:
+    """YAML for one scalar, or None when it is not one we write ourselves."""
+    if value is None:
+        return "null"
+    if value is True or value is False:
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, str):
+        if _PLAIN.fullmatch(value) and value.lower() not in _NOT_PLAIN and "  " not in value:
+            return value
+        quoted = json.dumps(value, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
+        return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+    return None
+
+
+def _fast_yaml(meta: dict) -> str | None:
+    """Front matter of plain values (scalars, lists of scalars, lists of flat dicts), written directly:
+    PyYAML's representer is pure Python and cost more than reading the whole article."""
+    out: list[str] = []
+    for key, value in meta.items():
+        if not isinstance(key, str) or _scalar(key) != key:
+            return None
+        if isinstance(value, (list, tuple)):
+            if not value:
+                out.append(f"{key}: []")
+                continue
+            out.append(f"{key}:")
+            for item in value:
+                if isinstance(item, dict):
+                    first = True
+                    for k, v in item.items():
+                        sv = _scalar(v)
+                        if sv is None or not isinstance(k, str) or _scalar(k) != k:
+                            return None
+                        out.append(f"{'- ' if first else '  '}{k}: {sv}")
+                        first = False
+                    if first:
+                        out.append("- {}")
+                else:
+                    sv = _scalar(item)
+                    if sv is None:
+                        return None
+                    out.append(f"- {sv}")
+        else:
+            sv = _scalar(value)
+            if sv is None:
+                return None
+            out.append(f"{key}: {sv}")
+    return "\n".join(out) + "\n"
 
 
 def escape_text(text: str) -> str:
@@ -55,6 +116,9 @@ def render_block(block: Block) -> str:
 
 
 def front_matter_yaml(meta: dict) -> str:
+    fast = _fast_yaml(meta)
+    if fast is not None:
+        return fast
     return yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10**9,
                      default_flow_style=False)
 

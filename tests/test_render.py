@@ -54,3 +54,15 @@ def test_captions_and_subheadings_are_marked() -> None:
     html = _html(frontmatter.loads(text).content)
     assert "<h2>Mục một</h2>" in html
     assert '<p class="caption">Các đại biểu dự Đại hội</p>' in html
+
+
+@pytest.mark.parametrize("value", [
+    'a: b # c "d" \'e\' \\ \x85\x9f\u2028\u2029\ufeff end', "yes", "No", "~", "  x", "x  ", "1e3", "0x1F", ".5",
+    "@a", "`b", "|c", ">d", "%e", "&f", "*g", "!h", "{i", "[j", "?k", ",l", "Ù:", "A – B", "Đảng bộ (xã) A/B.",
+    "a\tb", "x\ny", "2020-05-01", "2020-2025", "null", "True", "",
+])
+def test_front_matter_writer_round_trips_awkward_strings(value: str) -> None:
+    from scripts.render import front_matter_yaml
+    import yaml
+    meta = {"title": value, "people": [value], "congresses": [{"body": value, "number": 3, "term": None}]}
+    assert yaml.safe_load(front_matter_yaml(meta)) == meta
