@@ -359,7 +359,7 @@ def _join_run(run: list[str], p: _Patterns) -> list[str]:
     for line in run[1:]:
         prev = out[-1]
         ends = ends_sentence(prev)
-        starts_low = line[:1].islower() or line[:1] in ",;)–-" or line[:1].isdigit() and not re.match(r"\d+[.)]\s", line)
+        starts_low = line[:1].islower() or line[:1] in ",;)–-" or line[:1].isdigit() and not _NUMBERED.match(line)
         join = (not ends and (starts_low or (wrapped and len(prev) >= 0.6 * width))) or (
             wrapped and len(prev) >= 0.85 * width and not _looks_like_item(line))
         if join and not (p.photo_credit.match(line) or p.byline_label.match(line) or _heading_like(prev)):
@@ -375,7 +375,7 @@ def _heading_like(line: str) -> bool:
 
 
 def _looks_like_item(line: str) -> bool:
-    return re.match(r"^(?:[-•*+]|\d+[.)]|[a-zđ][.)])\s", line) is not None
+    return _ITEM.match(line) is not None
 
 
 _LEADING_BYLINE_MAX = 3
@@ -404,7 +404,7 @@ def _take_byline(paragraphs: list[str], p: _Patterns, settings: Settings) -> tup
             return paragraphs[:-size], found
     # glued to the end of the last paragraph in parentheses: "... tốt đẹp. (Minh Châu)"
     last = paragraphs[-1]
-    m = re.search(r"\s*\(([^()]{3,60})\)\s*$", last)
+    m = _PAREN_END.search(last) if last.endswith(")") else None
     if m and ends_sentence(last[: m.start()]):
         found = split_byline([m.group(1)], p, settings)
         if found is not None:
@@ -420,6 +420,12 @@ def _take_byline(paragraphs: list[str], p: _Patterns, settings: Settings) -> tup
     return paragraphs, []
 
 
+_NUMBERED = re.compile(r"\d+[.)]\s")
+_ITEM = re.compile(r"(?:[-•*+]|\d+[.)]|[a-zđ][.)])\s")
+_PAREN_END = re.compile(r"\s*\(([^()]{3,60})\)\s*$")
+_NAME_PAREN = re.compile(r"(.+?)\s*\(([^()]+)\)$")
+_NAME_OFFICE_PAREN = re.compile(r"(.{3,40}?)\s*\(([^()]{3,80})\)$")
+_NAME_DASH_OFFICE = re.compile(r"(.{3,40}?)(?:\s+[-–—]\s+|,\s+)(.{3,})$")
 _OFFICE_MAX_WORDS = 14
 _SOURCE_NOTE = re.compile(r"(?i)(?:nguồn|theo)\b")
 _BYLINE_CREDIT = re.compile(r"(?:\s+[-–]\s+|\s*;\s*)(?:[Ảả]nh|[Vv]ideo|[Ảả]nh và video)\s*:.*$")
@@ -444,7 +450,7 @@ def split_byline(lines: list[str], p: _Patterns, settings: Settings) -> list[str
     label = p.byline_label.match(first)
     if label:
         names = first[label.end():].strip(" ")
-        office = re.match(r"^(.+?)\s*\(([^()]+)\)$", names)  # "Bảo Trân (Đài Truyền thanh xã)"
+        office = _NAME_PAREN.match(names)  # "Bảo Trân (Đài Truyền thanh xã)"
         if office:
             return [office.group(1), office.group(2), *rest]
         names = names.strip("()")
@@ -458,11 +464,11 @@ def split_byline(lines: list[str], p: _Patterns, settings: Settings) -> list[str
     if is_names(first, settings):
         return [first, *rest]
     # "Name (office)"
-    m = re.match(r"^(.{3,40}?)\s*\(([^()]{3,80})\)$", first)
+    m = _NAME_OFFICE_PAREN.match(first)
     if m and is_names(m.group(1), settings):
         return [m.group(1), m.group(2), *rest]
     # "Name - role, office" or "Name, office" on one line
-    m = re.match(r"^(.{3,40}?)(?:\s+[-–—]\s+|,\s+)(.{3,})$", first)
+    m = _NAME_DASH_OFFICE.match(first)
     if m and is_names(m.group(1), settings) and words(m.group(2)) <= _OFFICE_MAX_WORDS:
         return [m.group(1), m.group(2), *rest]
     return None
@@ -516,7 +522,7 @@ def _kind(text: str, nxt: str | None, p: _Patterns) -> str:
             return CAPTION  # "Các đại biểu dự Hội nghị", "Đại biểu phát biểu trao đổi tại Hội nghị"
         if text.endswith(".") and p.caption_start.match(text) and scene and n <= 16:
             return CAPTION  # "Ban Chấp hành Đảng bộ xã khóa I ra mắt Đại hội."
-    if re.search(r"[.:;,!…]$", text) or nxt is None:
+    if text[-1:] in ".:;,!…" or nxt is None:
         return PARAGRAPH
     if (text[:1].isupper() or _HEADING_NUMBER.match(text)) and n <= 16 and nxt and is_paragraph_like(nxt):
         return HEADING

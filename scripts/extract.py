@@ -42,6 +42,14 @@ def word_matches(pattern: re.Pattern[str], text: str):
     return (m for m in pattern.finditer(text) if starts_word(text, m.start()))
 
 
+_SPACES = re.compile(r"\s+")
+_PLACE_TWICE = re.compile(r"\b(thành phố|thị xã|huyện|tỉnh|quận|xã|phường) \1\b")
+_ENDS_TINH = re.compile(r"(?:\btỉnh|\btỉnh ủy)$")
+_TERM_BEFORE = re.compile(r"(?i)nhiệm\s+kỳ\s*:?\s*\(?\s*$|khó[aá]\s+[IVXLC\d]+\s*[(,]?\s*$")
+_PLAN_WORDS = re.compile(r"(?i)kế hoạch|chiến lược|giai đoạn|quy hoạch|chương trình|tầm nhìn|đề án|thời kỳ|\d+\s+năm")
+_TERM_LIST_GAP = re.compile(r"\s*(?:,|và|;|&)\s*")
+_CODE_CAPS = re.compile(r"[A-ZĐ]")
+_CONGRESS_BEFORE = re.compile(r"(?i)đại\s+hội(?:\s+đại\s+biểu)?\s+$")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
@@ -256,13 +264,13 @@ def unit_key(unit: str | None, province: str | None, r: _Rules) -> str | None:
         return None
     key = r.organ_prefix.sub("", unit.strip())
     key = new_style_tones(expand_abbreviations(key, r)).lower()
-    key = re.sub(r"\s+", " ", key.replace("–", "-")).strip(" -")
+    key = _SPACES.sub(" ", key.replace("–", "-")).strip(" -")
     for pattern, organisation in r.committees:
         if pattern.match(key):
             key = pattern.sub(organisation, key, count=1)
             break
-    key = re.sub(r"\b(thành phố|thị xã|huyện|tỉnh|quận|xã|phường) \1\b", r"\1", key)
-    if province and re.search(r"(?:\btỉnh|\btỉnh ủy)$", key):
+    key = _PLACE_TWICE.sub(r"\1", key)
+    if province and _ENDS_TINH.search(key):
         key = f"{key} {province.lower()}"
     return key
 
@@ -395,12 +403,11 @@ def extract_terms(text: str) -> list[str]:
         if not 1 <= b - a <= 5:
             continue
         before = text[max(0, m.start() - 40): m.start()]
-        is_term = bool(re.search(r"(?i)nhiệm\s+kỳ\s*:?\s*\(?\s*$|khó[aá]\s+[IVXLC\d]+\s*[(,]?\s*$", before))
-        if not is_term and m.start() - last_end <= 6 and re.fullmatch(r"\s*(?:,|và|;|&)\s*", text[last_end:m.start()]):
+        is_term = bool(_TERM_BEFORE.search(before))
+        if not is_term and m.start() - last_end <= 6 and _TERM_LIST_GAP.fullmatch(text, last_end, m.start()):
             is_term = True  # "nhiệm kỳ 2020-2025, 2021-2026"
         if not is_term and before.rstrip().endswith("("):
-            is_term = not re.search(r"(?i)kế hoạch|chiến lược|giai đoạn|quy hoạch|chương trình|tầm nhìn|đề án|"
-                                    r"thời kỳ|\d+\s+năm", before)
+            is_term = not _PLAN_WORDS.search(before)
         if is_term:
             term = f"{a}-{b}"
             if term not in terms:
@@ -590,7 +597,7 @@ def extract_documents(text: str, units: list[Mention], r: _Rules) -> list[Docume
         dtype = dtype[:1].upper() + dtype[1:].lower()
         number, sep, code = (m.group("n1"), m.group("s1"), m.group("c1")) if m.group("n1") else (
             m.group("n2"), m.group("s2"), m.group("c2"))
-        if code and (len(re.findall(r"[A-ZĐ]", code)) < 2 or sep == " " and not re.search(r"[/-]", code)):
+        if code and (len(_CODE_CAPS.findall(code)) < 2 or sep == " " and "/" not in code and "-" not in code):
             code = None  # "số 17 Hà ...": a number, then words
         ref = number if not code else (f"{number}/{code}" if sep == "/" else f"{number}-{code}")
         if not code and not m.group("n1"):
@@ -728,7 +735,7 @@ def choose_unit(page: Page, mentions_title: list[Mention], mentions_body: list[M
     title_units = [m for m in mentions_title if not is_national(m)]
     if title_units:
         title = page.title or ""
-        congress = [m for m in title_units if re.search(r"(?i)đại\s+hội(?:\s+đại\s+biểu)?\s+$", title[:m.start])]
+        congress = [m for m in title_units if _CONGRESS_BEFORE.search(title, 0, m.start)]
         return (congress or title_units)[0]
     paragraphs = _paragraphs(page)
     if paragraphs:

@@ -18,6 +18,8 @@ NAME_WORD = rf"[{UPPER}](?:'[{UPPER}])?[{LOWER}]*"
 _INITIALS = re.compile(rf"^(?:[{UPPER}]\.\s?){{1,3}}[{UPPER}][{UPPER}{LOWER}]*\.?$")  # "T.H", "N.V.A", "Q.HUY"
 # Titles written before a byline name: "TS. Hoàng Minh Đức", "ThS. ...", "Đại tá ...".
 _NAME_TITLE = re.compile(r"^(?:(?:PGS|GS|TS|ThS|NCS|BS|KS|CN|LS)\.\s*)+|^(?:Nhà báo|Đại tá|Thượng tá|Trung tá|Thiếu tá)\s+")
+_NAME_WORD = re.compile(NAME_WORD)
+_NAMES_SPLIT = re.compile(r"\s+[-–—&]\s+|\s*,\s*|\s+và\s+|\s*/\s*")
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: a cache key
@@ -71,10 +73,10 @@ def is_name(text: str, settings: Settings) -> bool:
         return False
     if all(t.isupper() and t.isalpha() for t in tokens):
         return True
-    return all(re.fullmatch(NAME_WORD, t) for t in tokens) and any(len(t) > 1 for t in tokens)
+    return all(_NAME_WORD.fullmatch(t) for t in tokens) and any(len(t) > 1 for t in tokens)
 
 
 def is_names(text: str, settings: Settings) -> bool:
     """One name or several joined: "Mai Lan - Đức Lam", "Hà Anh, Minh Khôi", "T.H - M.L"."""
-    parts = [x for x in re.split(r"\s+[-–—&]\s+|\s*,\s*|\s+và\s+|\s*/\s*", text.strip(" .")) if x]
+    parts = [x for x in _NAMES_SPLIT.split(text.strip(" .")) if x]
     return bool(parts) and all(is_name(x, settings) for x in parts)
