@@ -38,8 +38,9 @@ def starts_word(text: str, at: int) -> bool:
     return at == 0 or not (text[at - 1].isalnum() or text[at - 1] in _WORDISH)
 
 
-def word_matches(pattern: re.Pattern[str], text: str):
-    return (m for m in pattern.finditer(text) if starts_word(text, m.start()))
+def word_matches(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    return [m for m in pattern.finditer(text)
+            if (at := m.start()) == 0 or not (text[at - 1].isalnum() or text[at - 1] in _WORDISH)]
 
 
 _SPACES = re.compile(r"\s+")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 
 import yaml
 
@@ -39,18 +40,23 @@ _YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff
 
 def _scalar(value: object) -> str | None:
     """YAML for one scalar, or None when it is not one we write ourselves."""
+    if type(value) is str:
+        return _string(value)
     if value is None:
         return "null"
     if value is True or value is False:
         return "true" if value else "false"
-    if isinstance(value, int):
+    if type(value) is int:
         return str(value)
-    if isinstance(value, str):
-        if _PLAIN.fullmatch(value) and value.lower() not in _NOT_PLAIN and "  " not in value:
-            return value
-        quoted = json.dumps(value, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
-        return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
     return None
+
+
+@lru_cache(maxsize=65536)  # names, units, levels and terms repeat from article to article
+def _string(value: str) -> str:
+    if _PLAIN.fullmatch(value) and value.lower() not in _NOT_PLAIN and "  " not in value:
+        return value
+    quoted = json.dumps(value, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
 
 def _fast_yaml(meta: dict) -> str | None:
