@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Sequence
 
+from .settings import DEFAULT_PREFIXES
 from .vietnamese import new_style_tones, slugify, sort_key
 
 UNDATED_LABEL = "Chưa rõ năm"
@@ -21,13 +22,6 @@ LEVEL_ORDER = ("toàn quốc", "cấp tỉnh", "cấp huyện", "đảng bộ c�
 UNKNOWN_LEVEL = "Chưa rõ cấp"
 RELATED_COUNT = 6
 
-DEFAULT_PREFIXES = {
-    "articles": "bai-viet",
-    "units": "don-vi",
-    "terms": "nhiem-ky",
-    "years": "nam",
-    "documents": "van-ban",
-}
 
 
 # --- values ----------------------------------------------------------------------------------
