@@ -922,6 +922,8 @@ def derive(size: Size) -> None:
         d["site_seconds"] = round(conv["seconds"] + build["seconds"], 2)
     if d.get("site_seconds") and ref.get("ok"):
         d["site_vs_reference"] = round(d["site_seconds"] / ref["seconds"], 2)
+    if conv.get("ok") and build.get("ok") and ref.get("ok") and ref.get("cpu_seconds"):
+        d["site_cpu_vs_reference"] = round((conv["cpu_seconds"] + build["cpu_seconds"]) / ref["cpu_seconds"], 2)
     if build.get("ok") and st.get("nosearch", {}).get("ok"):
         d["search_seconds"] = round(build["seconds"] - st["nosearch"]["seconds"], 2)
     peaks = [st[s]["peak_ours_mb"] for s in ("convert", "build") if st.get(s, {}).get("ok")]
@@ -967,14 +969,18 @@ ROWS: list[tuple[str, str, str, str]] = [
     ("Conversion (s)", "convert.seconds", "{:.1f}", ""),
     ("Conversion rate (articles/s)", "convert.articles_per_second", "{:,.0f}", "≥ 1,000"),
     ("Conversion cores used", "convert.cores_used", "{:.2f}", "2"),
+    ("Conversion CPU (s)", "convert.cpu_seconds", "{:.1f}", ""),
     ("MkDocs build, hooks + search (s)", "build.seconds", "{:.1f}", ""),
     ("Build cores used", "build.cores_used", "{:.2f}", ""),
+    ("Build CPU, Pagefind included (s)", "build.cpu_seconds", "{:.1f}", ""),
     ("Build without the search hook (s)", "nosearch.seconds", "{:.1f}", ""),
     ("Search indexing (s, difference)", "derived.search_seconds", "{:.1f}", ""),
     ("Search hook: waited after the build (s)", "build.search_after_s", "{:.1f}", ""),
     ("Whole `make site` (s)", "derived.site_seconds", "{:.1f}", ""),
     ("Plain Material build (s)", "reference.seconds", "{:.1f}", ""),
+    ("Plain Material CPU (s)", "reference.cpu_seconds", "{:.1f}", ""),
     ("`make site` / plain Material", "derived.site_vs_reference", "{:.2f}", "≤ 1.5 (aim < 1)"),
+    ("… the same in CPU seconds", "derived.site_cpu_vs_reference", "{:.2f}", ""),
     ("Peak memory, our processes (MB)", "derived.peak_ours_mb", "{:,.0f}", "< 1,024"),
     ("Peak memory, Pagefind (MB)", "derived.peak_pagefind_mb", "{:,.0f}", "reported"),
     ("Peak memory, plain Material (MB)", "reference.peak_ours_mb", "{:,.0f}", ""),
