@@ -36,7 +36,7 @@ from typing import Any
 
 import yaml
 
-from . import pipeline, render
+from . import extract, pipeline, render
 from .model import Article, Rejection
 from .settings import Settings, load_settings
 from .vietnamese import slugify
@@ -168,7 +168,8 @@ def _check_override(key: str, value: Any) -> str | None:
     return None
 
 
-def apply_overrides(front_matter: dict[str, Any], meta_text: str | None, meta_name: str
+def apply_overrides(front_matter: dict[str, Any], meta_text: str | None, meta_name: str,
+                    settings: Settings | None = None
                     ) -> tuple[dict[str, Any], tuple[str, ...], list[str], str | None]:
     """(front matter with the editor's values, keys set, warnings, why the file was not applied)."""
     if meta_text is None:
@@ -201,6 +202,12 @@ def apply_overrides(front_matter: dict[str, Any], meta_text: str | None, meta_na
     if "congresses" in keys and "congress_number" not in keys:
         first = out["congresses"][0] if out["congresses"] else None
         out["congress_number"] = first.get("number") if isinstance(first, dict) else None
+    if "unit" in keys and settings is not None:  # a corrected unit is grouped and levelled as the reader would
+        rules = extract.rules(settings)
+        if "unit_key" not in keys:
+            out["unit_key"] = extract.unit_key(out["unit"], out.get("province"), rules)
+        if "unit_level" not in keys:
+            out["unit_level"] = extract.unit_level(out.get("unit_key"), rules)
     if "title" in keys and "title_generated" not in keys and "title_generated" in out:
         out["title_generated"] = False
     out["overrides"] = sorted(set(keys))
@@ -245,7 +252,7 @@ def convert_one(job: Job, settings: Settings | None = None, limit: float | None 
         if isinstance(article, Rejection):
             return Result(job.source, rejection=article.reason)
         fm, keys, meta_warnings, meta_error = apply_overrides(
-            article.front_matter(), job.meta_text, job.meta_name or "")
+            article.front_matter(), job.meta_text, job.meta_name or "", settings)
         if job.meta_problem:
             meta_warnings, meta_error = [job.meta_problem], job.meta_problem
         if meta_warnings:

@@ -502,3 +502,15 @@ def test_an_article_too_slow_to_read_is_given_up_and_remembered(tmp_path: Path, 
     calls.clear()
     again = run(src, out, jobs=1, limit=0.5)  # same bytes, same code: not tried again
     assert again["slow.txt"].status == "rejected" and calls == []
+
+
+def test_a_corrected_unit_is_grouped_under_its_own_key(tmp_path: Path) -> None:
+    """An editor who fixes `unit` alone gets the key and level the reader would give that unit."""
+    from scripts.convert import apply_overrides
+    from scripts.settings import load_settings
+
+    fm = {"unit": "Đảng bộ xã", "unit_key": "đảng bộ xã", "unit_level": "đảng bộ cơ sở", "province": None}
+    out, keys, warnings, why = apply_overrides(fm, "unit: Huyện ủy Tân Lạc\n", "a.meta.yml", load_settings())
+    assert (out["unit_key"], out["unit_level"], keys, why) == ("đảng bộ huyện tân lạc", "cấp huyện", ("unit",), None)
+    out, *_ = apply_overrides(fm, "unit: X\nunit_key: y\n", "a.meta.yml", load_settings())
+    assert out["unit_key"] == "y"
