@@ -39,6 +39,8 @@ _FLAGS = re.IGNORECASE
 class _Patterns:
     noise_line: re.Pattern[str]
     line_kind: re.Pattern[str]   # footer | related | noise | link, in that order: one match per line
+    noise_word: re.Pattern[str]  # "cookie" anywhere in a short line
+    footer_word: re.Pattern[str]  # "designed by" anywhere in a short line
     title_prefix: re.Pattern[str]
     title_suffix: re.Pattern[str]
     stamp_line: re.Pattern[str]
@@ -67,10 +69,13 @@ def patterns(settings: Settings) -> _Patterns:
     labels = layout.get("stamp_labels") or r"(?!x)x"
     credit = layout.get("photo_credit") or r"(?!x)x"
     return _Patterns(
-        noise_line=re.compile(rf"(?:[^\w\s]{{1,3}}\s*)?(?:{_any(noise.get('lines'))})\s*", _FLAGS),
+        # noise patterns are matched against the lower-cased line: case-insensitive matching costs far more
+        noise_line=re.compile(rf"(?:[^\w\s]{{1,3}}\s*)?(?:{_any(noise.get('lines'))})\s*"),
+        noise_word=re.compile(_any([re.escape(w) for w in noise.get("lines_containing") or []])),
+        footer_word=re.compile(_any([re.escape(w) for w in noise.get("footer_containing") or []])),
         line_kind=re.compile(rf"(?P<footer>{_any(noise.get('footer'))})|(?P<related>(?:{_any(noise.get('related'))})\s*)"
                              rf"|(?P<noise>(?:[^\w\s]{{1,3}}\s*)?(?:{_any(noise.get('lines'))})\s*)"
-                             rf"|(?P<link>{_any(noise.get('links'))})", _FLAGS),
+                             rf"|(?P<link>{_any(noise.get('links'))})"),
         title_prefix=re.compile(rf"^(?:{_any(layout.get('title_prefixes'))})", _FLAGS),
         title_suffix=re.compile(rf"(?:{_any(layout.get('title_suffixes'))})", _FLAGS),
         # a date line: a stamp, perhaps after a label, perhaps several ("Ngày đăng ... | Cập nhật ...")
@@ -90,6 +95,7 @@ def patterns(settings: Settings) -> _Patterns:
 # --- small predicates ------------------------------------------------------------------------
 
 # runs of spaces, and any other kind of space: replaced by one plain space (single spaces are left alone)
+_ODD_SPACE = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _CLOSERS = "'\"”’)"
 
@@ -128,7 +134,9 @@ def _norm(line: str) -> str:
 def _lines(text: str) -> list[str]:
     """Trimmed lines, blank lines kept as "" (they separate paragraphs); giant lines split."""
     out: list[str] = []
-    for raw in _SPACES.sub(" ", text).split("\n"):
+    if "  " in text or _ODD_SPACE.search(text):
+        text = _SPACES.sub(" ", text)
+    for raw in text.split("\n"):
         line = raw.strip()
         if len(line) > MAX_LINE:  # a whole page on one line: break after sentences to keep work bounded
             out.extend(s.strip() for s in re.split(rf"(?<=[.!?])\s+(?=[{UPPER}])", line) if s.strip())
@@ -170,8 +178,11 @@ def _drop_noise(lines: list[str], p: _Patterns) -> tuple[list[str], list[str], i
             in_related = False
             kept.append(line)
             continue
-        kind = p.line_kind.fullmatch(line)
+        lowered = line.lower()
+        kind = p.line_kind.fullmatch(lowered)
         kind = kind.lastgroup if kind else None
+        if kind is None and len(line) < 300:
+            kind = "footer" if p.footer_word.search(lowered) else "noise" if p.noise_word.search(lowered) else None
         if kind == "footer" or (seen_paragraph and line.isupper() and _SITE_NAME.match(line)):
             if seen_paragraph:
                 noise.extend(x for x in lines[i:] if x)
@@ -190,7 +201,7 @@ def _drop_noise(lines: list[str], p: _Patterns) -> tuple[list[str], list[str], i
                 continue
         bare = _WIDGET_WRAP.sub("", line) if not (line[:1].isalnum() and line[-1:].isalnum()) else line
         # ("[Trở về]", "Xem thêm >>", "👁 642": the widget inside its brackets and arrows)
-        if kind in ("noise", "link") or (bare is not line and bare and _full(p.noise_line, bare)) or _is_menu_line(line):
+        if kind in ("noise", "link") or (bare is not line and bare and _full(p.noise_line, bare.lower())) or _is_menu_line(line):
             m = _VIEWS.search(bare)
             if views is None and m:
                 views = _to_int(m.group(1) or m.group(2))
@@ -221,7 +232,7 @@ def _is_stamp_line(line: str, p: _Patterns) -> bool:
         return False
     parts = [x for x in _META_SPLIT.split(line) if x]
     stamps = [x for x in parts if _full(p.stamp_line, x)]
-    return bool(stamps) and all(x in stamps or _full(p.noise_line, x) or (p.byline_label.match(x) and words(x) <= 8)
+    return bool(stamps) and all(x in stamps or _full(p.noise_line, x.lower()) or (p.byline_label.match(x) and words(x) <= 8)
                                 for x in parts)
 
 
