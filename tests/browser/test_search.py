@@ -346,3 +346,13 @@ def test_a_first_search_stays_light_and_local(page):
     downloaded = page.requests.bytes_since(start)
     assert downloaded < 300_000, downloaded
     assert all(urlsplit(u).netloc == page.server.host for u in page.requests.urls if u.startswith("http"))
+
+
+def test_the_search_page_opened_empty_lists_nothing_and_loads_no_word_index(page):
+    """Browsing "everything" would download the whole index (20 MB at 10,000 articles): the empty page
+    shows the facets and asks for a query instead."""
+    open_results(page)
+    assert page.locator("[data-portal-results] li").count() == 0
+    assert page.locator("[data-facet=year] [data-value]").count() > 0
+    words = [u for u in page.requests.urls if "/pagefind/index/" in u]
+    assert words == [], words

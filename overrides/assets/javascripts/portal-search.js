@@ -512,6 +512,23 @@
       if (sortBy) options.sort = { date: sortBy };
       count.textContent = "Đang tìm…";
       host.setAttribute("data-state", "loading");
+      if (browsing) {
+        // Nothing asked yet: show the facets (their counts cover the whole archive) but list nothing.
+        // Listing "everything, newest first" would download the whole index (20 MB at 10,000 articles).
+        return loadPagefind().then(loadFilters).then(function (filters) {
+          if (mine !== seq) return null;
+          last = { results: [], filters: restoreDeep(filters) };
+          count.textContent = "Gõ từ khóa hoặc chọn bộ lọc.";
+          renderFacets(last);
+          list.textContent = "";
+          more.hidden = true;
+          host.setAttribute("data-state", "done");
+        }).catch(function (err) {
+          if (mine === seq) host.setAttribute("data-state", "error");
+          if (mine === seq) count.textContent = "Không tải được chỉ mục tìm kiếm.";
+          if (window.console) console.error(err);
+        });
+      }
       return runSearch(state.q || null, options, true).then(function (response) {
         if (mine !== seq) return null;
         last = response;
