@@ -51,6 +51,8 @@ class _State:
         self.started = 0.0
         self.own_seconds = 0.0   # the build's own thread: preparing pages and handing them over
         self.disabled = False
+        self.serving = False         # under `mkdocs serve`
+        self.indexed_once = False    # a build of this process wrote the index
 
 
 _state = _State()
@@ -61,12 +63,23 @@ def search_prefix(config: Any) -> str:
     return str(prefixes.get("search") or DEFAULT_SEARCH_PREFIX).strip("/")
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    _state.serving = command == "serve"
+    _state.indexed_once = False
+
+
 def on_config(config: Any) -> Any:
     _close()
     _state.own_seconds = 0.0
     _state.aliases = search_index.aliases_for(load_data().get("abbreviations") or {})
     # PORTAL_SEARCH=off skips indexing (a quick preview); the search box then finds nothing.
     _state.disabled = os.environ.get("PORTAL_SEARCH", "").lower() in ("0", "off", "no", "false")
+    if _state.serving and _state.indexed_once:
+        # Under `mkdocs serve`, an edit rebuilds the pages, not the search index: Pagefind cannot add
+        # one page to an index, and indexing everything again took most of a rebuild's time.
+        _state.disabled = True
+        log.info("Search: the index of the first build is kept while previewing; restart `make serve` "
+                 "to search the edited articles.")
     return config
 
 
@@ -124,6 +137,7 @@ def on_post_build(config: Any) -> None:
              f"{stats.seconds_waiting:.1f} s after it). The build's own thread spent "
              f"{_state.own_seconds:.1f} s on search, {stats.seconds_blocked:.1f} s of it waiting for Pagefind.")
     _state.own_seconds = 0.0
+    _state.indexed_once = True
 
 
 def _close() -> None:
