@@ -25,20 +25,16 @@ from .vietnamese import LOWER, UPPER, new_style_tones, slugify
 ROMAN = r"[IVXLC]{1,7}"
 ORDINAL = rf"(?:{ROMAN}|\d{{1,3}})(?![\w])"
 YEAR = r"(?:19|20)\d{2}"
-TERM_SPAN = re.compile(rf"({YEAR})\s*[-–—]\s*({YEAR})(?![\d/])")  # check the char before with starts_word
+TERM_SPAN = re.compile(rf"({YEAR})\s*[-–—]\s*({YEAR})(?![\d/])")  # word start checked by word_matches
 DATE_DMY = re.compile(r"(?<![\d/])(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})(?![\d/])")
 DATE_WORDS = re.compile(r"(?i)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d{2})")
 SENTENCE_SPLIT = re.compile(rf"(?<=[.!?…])[\"”’)]*\s+(?=[\"“(]?[{UPPER}0-9])")
 _WORDISH = frozenset("/.-_")
 
 
-def starts_word(text: str, at: int) -> bool:
-    """No letter, digit or joining mark right before `at`. Patterns leave this check out: a leading
-    look-behind stops Python's regex engine from skipping ahead to the pattern's first characters."""
-    return at == 0 or not (text[at - 1].isalnum() or text[at - 1] in _WORDISH)
-
-
 def word_matches(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """Matches that start a word: no letter, digit or joining mark right before them. Patterns leave
+    this check out: a leading look-behind stops Python's regex engine skipping ahead to its first characters."""
     return [m for m in pattern.finditer(text)
             if (at := m.start()) == 0 or not (text[at - 1].isalnum() or text[at - 1] in _WORDISH)]
 
@@ -197,7 +193,6 @@ def rules(settings: Settings) -> _Rules:
 
 # --- organisation names -------------------------------------------------------------------------
 
-_TOKEN = re.compile(r"[ \t]*([^\s,.;:()\[\]“”\"'!?/]+)")
 
 
 @dataclass(frozen=True)
@@ -572,12 +567,12 @@ def extract_congresses(text: str, units: list[Mention], unit: str | None, key: s
     if main_key is None:
         non_national = [k for k in order if k != "national"] or order
         main_key = max(non_national, key=lambda k: (len(groups[k]), -order.index(k)))
+    title_end = text.find("\n")  # body_text puts the headline on the first line
     result = []
     for k in [main_key] + [k for k in order if k != main_key]:
         group = groups[k]
         numbered = [c for c in group if c.number]
         # the headline's ordinal first, then one the text ties to the body, then the highest (the latest congress)
-        title_end = text.find("\n")
         best = max(numbered, key=lambda c: (c.start < title_end, c.named, c.number or 0)) if numbered else group[0]
         term = best.term or next((c.term for c in group if c.term), None)
         if numbered and best.term is None:

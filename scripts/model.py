@@ -91,9 +91,6 @@ class Article:
         return out
 
 
-FRONT_MATTER_KEYS = tuple(f.name for f in fields(Article) if f.name != "body")
-
-
 @dataclass(frozen=True)
 class Rejection:
     """Not an article: the reason says why, in words an editor understands."""

@@ -11,8 +11,6 @@ from functools import lru_cache
 from .settings import Settings
 from .vietnamese import LOWER, UPPER
 
-# A capitalised word: first letter upper-case, the rest lower-case letters.
-CAP_WORD = rf"[{UPPER}][{LOWER}]+"
 # A word of a person's name: also "Y" and "H'Lan" (names of the Central Highlands' peoples).
 NAME_WORD = rf"[{UPPER}](?:'[{UPPER}])?[{LOWER}]*"
 _INITIALS = re.compile(rf"^(?:[{UPPER}]\.\s?){{1,3}}[{UPPER}][{UPPER}{LOWER}]*\.?$")  # "T.H", "N.V.A", "Q.HUY"

@@ -187,3 +187,9 @@ def test_output_matches_the_golden_file(sample: Path) -> None:
 def test_every_accepted_sample_has_a_golden_file() -> None:
     for g, a in ARTICLES:
         assert expected_path(SAMPLES / g["file"]).exists(), g["file"]
+
+
+@pytest.mark.parametrize(("reading", "article"), ARTICLES, ids=IDS)
+def test_unit_level_is_one_the_contract_names(reading: dict, article) -> None:
+    from scripts.model import UNIT_LEVELS
+    assert article.unit_level in UNIT_LEVELS
