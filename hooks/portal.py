@@ -18,6 +18,9 @@ from typing import Any
 import yaml
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+from mkdocs.utils.meta import YAML_RE
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # hooks are loaded by path; the project's modules live beside them
@@ -48,6 +51,60 @@ class _State:
         self.command = "build"
         self.converter_lock = threading.Lock()
         self.timer: threading.Timer | None = None
+        self.frames = FrameCache()
+        self.nav_urls: frozenset[str] = frozenset()
+
+
+class FrameCache:
+    """The parts of a page's frame (main.html's `portal_cached`) already rendered in this build.
+
+    Called from a Jinja `{% call %}` block: the body (`caller`) is rendered only the first time a
+    (part, place) pair is seen. An empty key means "not cacheable here": the body is rendered.
+    """
+
+    def __init__(self) -> None:
+        self.parts: dict[tuple[str, str], str] = {}
+
+    def __call__(self, part: str, key: Any, caller: Any) -> str:
+        if not key:
+            return caller()
+        hit = self.parts.get((part, key))
+        if hit is None:
+            hit = self.parts[(part, key)] = caller()
+        return hit
+
+
+def frame_key(page_url: str, base_url: str, nav_urls: frozenset[str] | set[str]) -> str:
+    """Where a page sits, as far as its frame can tell: every link of the frame goes to the site's
+    root, a navigation page (one folder deep) or assets/, so the relative links are the same for
+    pages at the same depth (base_url) under the same first folder; a navigation page is also
+    marked active in the navigation, so it is a place of its own. Pages under assets/ are not cached."""
+    first = page_url.split("/", 1)[0] if "/" in page_url else ""
+    if first == "assets":
+        return ""
+    return f"{base_url}|{first}|{page_url if page_url in nav_urls else ''}"
+
+
+class GeneratedListingPage(Page):
+    """A page the portal generates: its HTML comes from `scripts.pages`, so it skips what MkDocs
+    does for a Markdown file (reading YAML, building a Markdown parser, converting nothing)."""
+
+    def __init__(self, title: str | None, file: File, config: Any, generated: pages.GeneratedPage) -> None:
+        super().__init__(title, file, config)
+        self.portal_page = generated
+
+    def read_source(self, config: Any) -> None:
+        source = config.plugins.on_page_read_source(page=self, config=config)
+        if source is not None:  # another plugin wants its say: the usual way
+            super().read_source(config)
+            return
+        self.markdown = ""
+        self.meta = {"title": self.portal_page.title, "portal_kind": self.portal_page.kind}
+
+    def render(self, config: Any, files: Any) -> None:
+        self.content = self.portal_page.html()
+        self.toc = get_toc([])
+        self.present_anchor_ids = set()
 
 
 _state = _State()
@@ -143,6 +200,26 @@ def _cached_front_matter(path: str) -> tuple[dict, bool]:
     return meta, True
 
 
+def _nav_titles(nav: Any) -> dict[str, str | None]:
+    """{path: title} of the pages the configured nav names (a page made before the nav keeps the
+    title the nav gives it)."""
+    out: dict[str, str | None] = {}
+    stack = [nav] if nav is not None else []
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            for title, value in item.items():
+                if isinstance(value, str):
+                    out.setdefault(value, title)
+                else:
+                    stack.append(value)
+        elif isinstance(item, str):
+            out.setdefault(item, None)
+    return out
+
+
 def on_files(files: Files, config: Any) -> Files:
     settings = _state.settings
     prefix = settings.prefixes["articles"].strip("/") + "/"
@@ -161,11 +238,14 @@ def on_files(files: Files, config: Any) -> Files:
     _state.catalog = catalog
     generated = pages.all_pages(catalog, settings.page_size, settings.latest, config.site_name)
     _state.generated = {}
+    nav_titles = _nav_titles(config.nav)
     for page in generated:
         if files.get_file_from_path(page.src_uri) is not None:
             log.info(f"docs/{page.src_uri} exists, so the portal's generated page is not added there.")
             continue
-        files.append(File.generated(config, page.src_uri, content=page.content))
+        file = File.generated(config, page.src_uri, content=page.content)
+        files.append(file)
+        GeneratedListingPage(nav_titles.get(page.src_uri), file, config, page)
         _state.generated[page.src_uri] = page
     if config.site_url:
         feed = pages.rss_feed(catalog, config.site_url, config.site_name, config.site_description or "",
@@ -176,16 +256,48 @@ def on_files(files: Files, config: Any) -> Files:
     return files
 
 
-def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
-    """A generated page's HTML, made now: it never went through Markdown."""
-    generated = _state.generated.get(page.file.src_uri)
-    return generated.html() if generated is not None else html
+def on_page_read_source(page: Any, config: Any) -> str | None:
+    """An article's Markdown without its front matter, which on_files already read: MkDocs would
+    parse the same YAML a second time (as long as the plain Material build takes to read it)."""
+    if _state.catalog is None or page.file.src_uri not in _state.catalog.by_src or not page.file.abs_src_path:
+        return None
+    hit = _state.front_matter_cache.get(page.file.abs_src_path)
+    if hit is None or not hit[1]:
+        return None
+    with open(page.file.abs_src_path, encoding="utf-8-sig", errors="strict") as fh:
+        source = fh.read()
+    m = YAML_RE.match(source)
+    if m is None:
+        return None
+    page.portal_meta = hit[1]
+    # An empty YAML block keeps MkDocs from reading the body's first lines as MultiMarkdown meta.
+    return "---\n{}\n---\n" + source[m.end():].lstrip("\n")
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
+    meta = getattr(page, "portal_meta", None)
+    if meta is not None:
+        page.meta = dict(meta)
+        del page.portal_meta
+    return markdown
+
+
+def on_env(env: Any, config: Any, files: Files) -> Any:
+    _state.frames = FrameCache()
+    env.globals["portal_cached"] = _state.frames
+    return env
+
+
+def on_nav(nav: Any, config: Any, files: Files) -> Any:
+    _state.nav_urls = frozenset(p.url for p in nav.pages)
+    return nav
 
 
 # --- the article page --------------------------------------------------------------------------
 
 
 def on_page_context(context: dict, page: Any, config: Any, nav: Any) -> dict:
+    context["portal_frame"] = frame_key(page.url, context.get("base_url", ""), _state.nav_urls)
     catalog = _state.catalog
     entry = catalog.by_src.get(page.file.src_uri) if catalog else None
     if entry is not None:
