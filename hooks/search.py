@@ -1,16 +1,21 @@
 """MkDocs hook: the portal's search index, built by Pagefind while MkDocs renders the site.
 
-A thin adapter: each rendered article or listing page (the templates mark them with
-`data-pagefind-body`) goes through `scripts.search_index.prepare_page` to a background Pagefind
-process (`scripts.pagefind_feed`), so indexing overlaps the build; the bundle is written into
-site/pagefind/ at the end. It also adds the search results page (`tim-kiem/`), whose interface
+A thin adapter: each rendered article (listings are left out: they repeat the articles' summaries)
+goes through `scripts.search_index.trim_page` and `prepare_page` to a background Pagefind process
+(`scripts.pagefind_feed`), so indexing overlaps the build. The articles are split by date into
+bundles (`search_index.plan_bundles`), each its own Pagefind index in site/pagefind/bN/, rendered
+newest first so that each bundle is written, and its process ends, while the build goes on;
+site/pagefind/bundles.json lists them and facets.json counts the whole archive's facet values. It also adds the search results page (`tim-kiem/`), whose interface
 lives in overrides/assets/javascripts/portal-search.js.
 """
 from __future__ import annotations
 
+import json
 import os
 import sys
 import time
+from collections import Counter
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -22,8 +27,8 @@ if str(ROOT) not in sys.path:  # hooks are loaded by path; the project's modules
     sys.path.insert(0, str(ROOT))
 
 from scripts import search_index  # noqa: E402
-from scripts.catalog import PAGE_SLUG  # noqa: E402
-from scripts.pagefind_feed import PagefindFeeder  # noqa: E402
+from scripts.catalog import DEFAULT_PREFIXES, make_entry, year_label  # noqa: E402
+from scripts.pagefind_feed import FeedStats, PagefindFeeder  # noqa: E402
 from scripts.settings import load_data  # noqa: E402
 
 log = get_plugin_logger(__name__)
@@ -46,13 +51,21 @@ hide:
 
 class _State:
     def __init__(self) -> None:
-        self.feeder: PagefindFeeder | None = None
         self.aliases: search_index.Aliases | None = None
         self.started = 0.0
         self.own_seconds = 0.0   # the build's own thread: preparing pages and handing them over
         self.disabled = False
         self.serving = False         # under `mkdocs serve`
         self.indexed_once = False    # a build of this process wrote the index
+        self.bundle_size = search_index.DEFAULT_BUNDLE_SIZE
+        self.bundles: list[search_index.Bundle] = []
+        self.bundle_of: dict[str, int] = {}       # article URL → its bundle
+        self.seen: list[int] = []                 # pages of each bundle handed over (or skipped)
+        self.feeders: dict[int, PagefindFeeder] = {}
+        self.writing: list[tuple[int, Future]] = []
+        self.pool: ThreadPoolExecutor | None = None
+        self.facets: dict[str, Counter] = {}
+        self.stats: list[FeedStats] = []
 
 
 _state = _State()
@@ -61,6 +74,17 @@ _state = _State()
 def search_prefix(config: Any) -> str:
     prefixes = (((config.extra or {}).get("portal") or {}).get("prefixes")) or {}
     return str(prefixes.get("search") or DEFAULT_SEARCH_PREFIX).strip("/")
+
+
+def bundle_size(config: Any) -> int:
+    """Articles per Pagefind bundle: `extra.portal.search_bundle`, or PORTAL_SEARCH_BUNDLE (tests)."""
+    value = os.environ.get("PORTAL_SEARCH_BUNDLE") or ((config.extra or {}).get("portal") or {}).get("search_bundle")
+    try:
+        return max(1, int(value)) if value else search_index.DEFAULT_BUNDLE_SIZE
+    except (TypeError, ValueError):
+        log.warning(f"search_bundle must be a number of articles, not {value!r}: "
+                    f"using {search_index.DEFAULT_BUNDLE_SIZE}.")
+        return search_index.DEFAULT_BUNDLE_SIZE
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -72,6 +96,7 @@ def on_config(config: Any) -> Any:
     _close()
     _state.own_seconds = 0.0
     _state.aliases = search_index.aliases_for(load_data().get("abbreviations") or {})
+    _state.bundle_size = bundle_size(config)
     # PORTAL_SEARCH=off skips indexing (a quick preview); the search box then finds nothing.
     _state.disabled = os.environ.get("PORTAL_SEARCH", "").lower() in ("0", "off", "no", "false")
     if _state.serving and _state.indexed_once:
@@ -90,60 +115,137 @@ def on_files(files: Files, config: Any) -> Files:
     return files
 
 
-def _feeder() -> PagefindFeeder | None:
-    if _state.feeder is None and not _state.disabled:
-        _state.started = time.perf_counter()
+def _articles_prefix(config: Any) -> str:
+    prefixes = (((config.extra or {}).get("portal") or {}).get("prefixes")) or {}
+    return str(prefixes.get("articles") or DEFAULT_PREFIXES["articles"]).strip("/") + "/"
+
+
+def on_env(env: Any, config: Any, files: Files) -> Any:
+    """Every page's front matter is read by now: split the articles into bundles by date, and have
+    MkDocs render them newest first, so each bundle is complete, written and its Pagefind process
+    gone while the next one is rendered (Pagefind's memory is one bundle's, not the archive's)."""
+    _state.bundles, _state.bundle_of, _state.seen = [], {}, []
+    _state.facets = {}
+    if _state.disabled:
+        return env
+    prefix = _articles_prefix(config)
+    articles, items = {}, []
+    for f in files.documentation_pages():
+        # the article files, not the portal's generated listings under the same prefix
+        if f.src_uri.startswith(prefix) and f.page is not None and "portal_kind" not in (f.page.meta or {}):
+            entry = make_entry(f.src_uri, f.page.meta or {})
+            url = "/" + f.url
+            articles[url] = f
+            items.append((url, entry.sort_date, year_label(entry.year)))
+    _state.bundles = search_index.plan_bundles(items, _state.bundle_size)
+    for i, b in enumerate(_state.bundles):
+        for url in b.urls:
+            _state.bundle_of[url] = i
+            files.append(articles[url])   # moved to the end, in bundle order
+    _state.seen = [0] * len(_state.bundles)
+    _state.pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="pagefind-write")
+    return env
+
+
+def _feeder(i: int) -> PagefindFeeder | None:
+    feeder = _state.feeders.get(i)
+    if feeder is None and not _state.disabled:
+        if not _state.started:
+            _state.started = time.perf_counter()
         try:
-            _state.feeder = PagefindFeeder({})
+            feeder = _state.feeders[i] = PagefindFeeder({}, index_chunk_size=search_index.INDEX_CHUNK_SIZE)
         except Exception as err:  # noqa: BLE001 - no binary, no pipe: say so once, build the rest
             log.error(f"Pagefind could not start ({err!r}): the site is built without its search index. "
                       "Reinstall it with `pip install -r requirements.txt` (pagefind[bin]).")
             _state.disabled = True
-    return _state.feeder
+    return feeder
 
 
-def _later_page_of_a_listing(url: str) -> bool:
-    """`don-vi/x/trang-2/`: the listing's own words are on its first page, its articles on theirs."""
-    parts = url.rstrip("/").rsplit("/", 1)
-    return len(parts) == 2 and parts[1].startswith(f"{PAGE_SLUG}-") and parts[1][len(PAGE_SLUG) + 1:].isdigit()
+def _bundle_done(i: int, config: Any) -> None:
+    """All pages of bundle `i` handed over: write it in the background while the build goes on."""
+    feeder = _state.feeders.pop(i, None)
+    if feeder is None or _state.pool is None:
+        return
+    out = Path(config.site_dir) / "pagefind" / _state.bundles[i].path
+    _state.writing.append((i, _state.pool.submit(feeder.finish, str(out))))
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
-    if _state.disabled or not search_index.is_indexed(output) or _later_page_of_a_listing(page.url):
+    """Articles only: listings repeat their articles' summaries (and made the index twice as big)."""
+    i = _state.bundle_of.get("/" + page.url)
+    if _state.disabled or i is None:
         return output
     start = time.perf_counter()
-    text = search_index.text_of(" ".join((page.title or "", page.content or "")))
-    aliases = _state.aliases.find(text) if _state.aliases else []
-    aliases += search_index.document_refs((page.meta or {}).get("documents"), text)
-    feeder = _feeder()
-    if feeder is not None:
-        feeder.add(search_index.prepare_page(output, aliases), "/" + page.url)
+    if search_index.is_indexed(output):
+        html = search_index.trim_page(output)
+        text = search_index.text_of(" ".join((page.title or "", page.content or "")))
+        aliases = _state.aliases.find(text) if _state.aliases else []
+        aliases += search_index.document_refs((page.meta or {}).get("documents"), text)
+        for name, value in search_index.facet_values(html):
+            _state.facets.setdefault(name, Counter())[value] += 1
+        feeder = _feeder(i)
+        if feeder is not None:
+            feeder.add(search_index.prepare_page(html, aliases), "/" + page.url)
+    _state.seen[i] += 1
+    if _state.seen[i] == len(_state.bundles[i].urls):
+        _bundle_done(i, config)
     _state.own_seconds += time.perf_counter() - start
     return output
 
 
 def on_post_build(config: Any) -> None:
-    feeder, _state.feeder = _state.feeder, None
-    if feeder is None:
-        if not _state.disabled:
-            log.info("No page is marked for search (data-pagefind-body): the search index is empty.")
+    if _state.disabled:
+        return
+    for i in list(_state.feeders):   # pages that were never rendered: write what came
+        _bundle_done(i, config)
+    start = time.perf_counter()
+    written = []
+    for i, future in _state.writing:
+        try:
+            stats = future.result()
+        except Exception as err:  # noqa: BLE001 - one bundle lost, say which
+            log.error(f"Pagefind could not write the search bundle {_state.bundles[i].path}: {err!r}")
+            continue
+        for err in stats.errors[:5]:
+            log.warning(f"Pagefind could not index a page: {err}")
+        written.append((i, stats))
+    waited = time.perf_counter() - start
+    _state.writing = []
+    if _state.pool is not None:
+        _state.pool.shutdown(wait=True)
+        _state.pool = None
+    if not written:
+        log.info("No page is marked for search (data-pagefind-body): the search index is empty.")
         return
     out = Path(config.site_dir) / "pagefind"
-    stats = feeder.finish(str(out))
-    for err in stats.errors[:5]:
-        log.warning(f"Pagefind could not index a page: {err}")
-    log.info(f"Search: {stats.pages} pages, {stats.words} words indexed into {out} "
+    done = {i for i, _ in written}
+    kept = [b for i, b in enumerate(_state.bundles) if i in done]
+    for name, data in ((search_index.MANIFEST, search_index.manifest(kept)),
+                       (search_index.FACETS, search_index.facet_totals(_state.facets))):
+        (out / name).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    pages = sum(s.pages for _, s in written)
+    words = sum(s.words for _, s in written)
+    log.info(f"Search: {pages} pages, {words} words indexed into {out} "
              f"({time.perf_counter() - _state.started:.1f} s alongside the build, "
-             f"{stats.seconds_waiting:.1f} s after it). The build's own thread spent "
-             f"{_state.own_seconds:.1f} s on search, {stats.seconds_blocked:.1f} s of it waiting for Pagefind.")
+             f"{waited:.1f} s after it), in {len(written)} bundles of up to {_state.bundle_size} articles. "
+             f"The build's own thread spent {_state.own_seconds:.1f} s on search, "
+             f"{sum(s.seconds_blocked for _, s in written):.1f} s of it waiting for Pagefind.")
     _state.own_seconds = 0.0
+    _state.started = 0.0
     _state.indexed_once = True
 
 
 def _close() -> None:
-    feeder, _state.feeder = _state.feeder, None
-    if feeder is not None:
+    feeders, _state.feeders = list(_state.feeders.values()), {}
+    for feeder in feeders:
         feeder.close()
+    for _, future in _state.writing:
+        future.cancel()
+    _state.writing = []
+    if _state.pool is not None:
+        _state.pool.shutdown(wait=True)
+        _state.pool = None
+    _state.started = 0.0
 
 
 def on_build_error(error: Exception) -> None:

@@ -669,8 +669,11 @@ async ([query, timeoutMs, pagefindUrl, raw]) => {
 
 def _kind(url: str) -> str:
     """Pagefind's file kinds: pagefind.js (+ its UI/highlight scripts), wasm, entry, meta, index
-    chunks, filters, result fragments."""
+    chunks, filters, result fragments; the portal's bundle list and facet counts (manifest); the
+    portal's own search script and style (portal)."""
     name = url.split("?", 1)[0].rsplit("/", 1)[-1]
+    if name.startswith("portal-search."):
+        return "portal"
     if "wasm" in name:
         return "wasm"
     if name.startswith("pagefind-entry"):
@@ -678,25 +681,63 @@ def _kind(url: str) -> str:
     for ext in ("meta", "index", "filter", "fragment"):
         if name.endswith(f".pf_{ext}"):
             return ext
+    if name.endswith(".json"):
+        return "manifest"
     return "js" if name.endswith(".js") else "other"
 
 
-def _visit(browser: Any, url: str, search: list[Any] | None = None) -> dict[str, Any]:
-    """Open `url` in a cold browser context (a first visit), optionally run a search in the page;
-    what came from /pagefind/, by kind."""
+def _counted(url: str) -> bool:
+    """What a first search costs: everything under /pagefind/, and the portal's search script and
+    style (loaded by every page, but only for search: counting them keeps the comparison with
+    Pagefind alone honest)."""
+    return "/pagefind/" in url or url.split("?", 1)[0].rsplit("/", 1)[-1].startswith("portal-search.")
+
+
+_TYPE_IN_BOX_JS = """
+async ([query, timeoutMs]) => {
+  const input = document.querySelector('[data-portal-search-input]');
+  input.focus();
+  input.value = query;
+  input.dispatchEvent(new Event('input', {bubbles: true}));
+  const until = Date.now() + timeoutMs;
+  const status = document.querySelector('[data-portal-search-status]');
+  while (Date.now() < until) {
+    const items = document.querySelectorAll('[data-portal-search-list] .portal-search-result__excerpt');
+    if (items.length || /Không tìm thấy/.test(status.textContent)) break;
+    await new Promise(r => setTimeout(r, 100));
+  }
+  return {via: 'header box', count: document.querySelectorAll('[data-portal-search-list] .portal-search-result__excerpt').length,
+          status: status.textContent};
+}
+"""
+
+
+def _visit(browser: Any, url: str, search: list[Any] | None = None, *, box: str | None = None,
+           results_page: bool = False) -> dict[str, Any]:
+    """Open `url` in a cold browser context (a first visit), then run a search in the page: typed
+    into the header box (`box`), by script (`search`), or the results page's own (`results_page`,
+    waited for until it has rendered its results). What the search fetched, by kind."""
     ctx = browser.new_context()
     try:
         page = ctx.new_page()
         requests: list[Any] = []
         page.on("requestfinished", lambda r: requests.append(r))
         page.goto(url, wait_until="networkidle")
-        found = page.evaluate(_FIRST_SEARCH_JS, search) if search else None
+        found = None
+        if box is not None:
+            found = page.evaluate(_TYPE_IN_BOX_JS, [box, 60000])
+        elif search:
+            found = page.evaluate(_FIRST_SEARCH_JS, search)
+        elif results_page:
+            page.wait_for_selector("#portal-search-page[data-state=done], #portal-search-page[data-state=error]",
+                                   timeout=120000)
+            found = {"via": "results page", "count": page.locator("[data-portal-results] > li").count()}
         page.wait_for_timeout(500)  # a results page renders, then fetches its fragments
         page.wait_for_load_state("networkidle")
         by_kind: dict[str, int] = {}
         counts: dict[str, int] = {}
         for req in requests:
-            if "/pagefind/" in req.url:
+            if _counted(req.url):
                 k = _kind(req.url)
                 by_kind[k] = by_kind.get(k, 0) + req.sizes()["responseBodySize"]
                 counts[k] = counts.get(k, 0) + 1
@@ -729,17 +770,21 @@ def do_search(size: Size) -> dict[str, Any]:
     out: dict[str, Any] = {"queries": {}}
     with static_server(size.site) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        pf_url = base + "pagefind/pagefind.js"
+        # Pagefind alone: its own search on the bundle a first search reads (the newest), or on
+        # the single index of a build without bundles.
+        manifest = size.site / "pagefind" / "bundles.json"
+        first = json.loads(manifest.read_text(encoding="utf-8"))["bundles"][0]["path"] if manifest.exists() else ""
+        pf_url = base + f"pagefind/{first}pagefind.js"
         try:
             for query in QUERIES:
                 q: dict[str, Any] = {}
                 if has_page:
-                    q["results_page"] = _visit(browser, f"{base}{search_page}?q={quote(query)}")
-                q["box"] = _visit(browser, base, [query, 3000, pf_url, False])
+                    q["results_page"] = _visit(browser, f"{base}{search_page}?q={quote(query)}", results_page=True)
+                q["box"] = _visit(browser, base, box=query)
                 q["pagefind_alone"] = _visit(browser, base, [query, 0, pf_url, True])
                 out["queries"][query] = q
             if has_page:
-                out["empty_search_page"] = _visit(browser, base + search_page)
+                out["empty_search_page"] = _visit(browser, base + search_page, results_page=True)
             if pairs:
                 ctx = browser.new_context()
                 page = ctx.new_page()

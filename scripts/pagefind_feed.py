@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import json
+import os
 import threading
 import time
 from concurrent.futures import Future
@@ -22,6 +23,8 @@ from typing import Any
 
 from pagefind.index import IndexConfig, PagefindIndex
 from pagefind.service import PagefindService
+
+CHUNK_SIZE_ENV = "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE"
 
 
 class _Service(PagefindService):
@@ -98,7 +101,13 @@ class FeedStats:
 class PagefindFeeder:
     """One index, fed from any thread; `finish()` writes it and stops the binary."""
 
-    def __init__(self, config: IndexConfig | None = None, in_flight: int = 32) -> None:
+    def __init__(self, config: IndexConfig | None = None, in_flight: int = 32,
+                 index_chunk_size: int | None = None) -> None:
+        if index_chunk_size:
+            # Word positions per index chunk (Pagefind's default is far larger): a query then loads
+            # chunks holding little besides its own words. The binary reads it from its environment,
+            # under a name Pagefind calls unstable: check it when upgrading Pagefind.
+            os.environ[CHUNK_SIZE_ENV] = str(int(index_chunk_size))
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._loop.run_forever, name="pagefind", daemon=True)
         self._thread.start()

@@ -22,6 +22,7 @@ from __future__ import annotations
 import html as _html
 import re
 import unicodedata
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -204,3 +205,101 @@ def prepare_page(page_html: str, aliases: list[str]) -> str:
 def is_indexed(page_html: str) -> bool:
     """Only pages the templates mark (articles and listings) go into the index."""
     return "data-pagefind-body" in page_html
+
+
+# --- what Pagefind is sent --------------------------------------------------------------------
+
+_HTML_TAG = re.compile(r"<html\b[^>]*>", re.I)
+_ARTICLE_TAG = re.compile(r"</?article\b", re.I)
+_FILTER_SPAN = re.compile(r'data-pagefind-filter="(?P<name>[\w-]+)\[data-value\]" data-value="(?P<value>[^"]*)"')
+
+
+def trim_page(page_html: str) -> str:
+    """Only the part Pagefind reads: the element marked `data-pagefind-body` (with the filters,
+    meta and sort it holds) inside the page's own <html lang>, which picks the index's language.
+
+    The theme around it (header, navigation, footer, scripts) is half of an article page; Pagefind
+    would parse and skip it. Sending less cuts the build's work (folding, encoding, the pipe) and
+    Pagefind's. A page whose marked element is not an <article> is sent whole."""
+    at = page_html.find("data-pagefind-body")
+    if at < 0:
+        return page_html
+    start = page_html.rfind("<", 0, at)
+    if not page_html.startswith("<article", start):
+        return page_html
+    depth, end = 0, -1
+    for m in _ARTICLE_TAG.finditer(page_html, start):
+        depth += -1 if m.group(0).startswith("</") else 1
+        if depth == 0:
+            end = page_html.find(">", m.end()) + 1
+            break
+    if end <= 0:
+        return page_html
+    head = _HTML_TAG.search(page_html)
+    return f"{head.group(0) if head else '<html>'}<body>{page_html[start:end]}</body></html>"
+
+
+def facet_values(page_html: str) -> list[tuple[str, str]]:
+    """The (filter, value) pairs a page declares, in real text: counted for the whole archive's facets."""
+    return [(m.group("name"), _html.unescape(m.group("value"))) for m in _FILTER_SPAN.finditer(page_html)]
+
+
+# --- bundles: the index split by period, newest first ------------------------------------------
+
+UNDATED = "Chưa rõ năm"
+DEFAULT_BUNDLE_SIZE = 400
+# Word positions per Pagefind index chunk. Pagefind's own default packs tens of thousands, so a
+# query word came with hundreds of kilobytes of other words; 1,000 keeps a chunk to about the word
+# itself, for a few more lines in the bundle's page list (about 1 KB per 400 articles).
+INDEX_CHUNK_SIZE = 1000
+
+
+@dataclass
+class Bundle:
+    """One Pagefind index of consecutive articles (by date); the browser searches the newest first."""
+    path: str                      # under site/pagefind/, e.g. "b0/"
+    urls: list[str] = field(default_factory=list)
+    newest: str | None = None      # sort dates (ISO); None for the undated
+    oldest: str | None = None
+    years: list[str] = field(default_factory=list)   # the `year` filter's values it holds
+
+    def manifest(self) -> dict[str, Any]:
+        return {"path": self.path, "count": len(self.urls), "newest": self.newest, "oldest": self.oldest,
+                "years": self.years}
+
+
+def plan_bundles(items: list[tuple[str, str | None, str]], size: int = DEFAULT_BUNDLE_SIZE) -> list[Bundle]:
+    """(url, sort date or None, year label) → bundles of at most `size` articles, newest first,
+    the undated in bundles of their own at the end.
+
+    A common word's index chunk grows with the number of pages in an index, so a first search that
+    reads one bundle downloads about the same whatever the archive's size."""
+    size = max(1, int(size))
+    dated = sorted((i for i in items if i[1]), key=lambda i: (i[1], i[0]), reverse=True)
+    undated = sorted((i for i in items if not i[1]), key=lambda i: i[0])
+    bundles: list[Bundle] = []
+    for group in (dated, undated):
+        for at in range(0, len(group), size):
+            part = group[at:at + size]
+            b = Bundle(path=f"b{len(bundles)}/", urls=[i[0] for i in part])
+            if part[0][1]:
+                b.newest, b.oldest = part[0][1], part[-1][1]
+            b.years = sorted({i[2] for i in part}, key=lambda y: (y == UNDATED, y), reverse=False)
+            bundles.append(b)
+    return bundles
+
+
+MANIFEST = "bundles.json"
+FACETS = "facets.json"
+
+
+def manifest(bundles: list[Bundle]) -> dict[str, Any]:
+    """site/pagefind/bundles.json: the bundles, newest first; what the browser reads before searching."""
+    return {"version": 1, "articles": sum(len(b.urls) for b in bundles),
+            "bundles": [b.manifest() for b in bundles]}
+
+
+def facet_totals(facets: dict[str, Any]) -> dict[str, dict[str, int]]:
+    """site/pagefind/facets.json: every facet value's count over the whole archive, for the search
+    page opened empty (which then loads no bundle)."""
+    return {name: dict(sorted(counts.items())) for name, counts in sorted(facets.items())}

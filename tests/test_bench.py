@@ -103,6 +103,12 @@ def test_pagefind_files_are_told_apart() -> None:
     assert bench._kind("http://h/pagefind/index/vi_0a1b.pf_index") == "index"
     assert bench._kind("http://h/pagefind/filter/vi_2c3d.pf_filter") == "filter"
     assert bench._kind("http://h/pagefind/fragment/vi_4e5f.pf_fragment") == "fragment"
+    assert bench._kind("http://h/pagefind/b0/index/vi_0a1b.pf_index") == "index"
+    assert bench._kind("http://h/pagefind/bundles.json") == "manifest"
+    assert bench._kind("http://h/assets/javascripts/portal-search.js") == "portal"
+    assert bench._counted("http://h/assets/stylesheets/portal-search.css")
+    assert bench._counted("http://h/sub/pagefind/b3/pagefind.js")
+    assert not bench._counted("http://h/assets/javascripts/bundle.js")
 
 
 def test_serve_flags_follow_the_makefile() -> None:

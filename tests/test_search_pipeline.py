@@ -90,6 +90,57 @@ def test_only_marked_pages_are_indexed():
     assert not si.is_indexed("<html><body><h1>Tìm kiếm</h1></body></html>")
 
 
+def test_pagefind_is_sent_the_marked_article_in_the_pages_language_and_nothing_around_it():
+    page = PAGE.format(date="2020-01-02").replace("<h1>", "<article><h1>Bài liên quan</h1></article><h1>")
+    sent = si.trim_page(page)
+    assert sent.startswith('<html lang="vi"><body><article data-pagefind-body>')
+    assert sent.endswith("</article></body></html>")
+    assert "Bỏ qua" not in sent and "<title>" not in sent
+    assert "Bài liên quan" in sent and 'data-value="2020-01-02"' in sent  # nested article kept whole
+    body_only = '<html lang="vi"><body><div data-pagefind-body><p>x</p></div></body></html>'
+    assert si.trim_page(body_only) == body_only  # not an <article>: sent as it is
+    assert si.trim_page("<html><body><p>y</p></body></html>") == "<html><body><p>y</p></body></html>"
+
+
+def test_facet_values_are_read_in_real_text():
+    page = PAGE.format(date="2020-01-02").replace("Đông Hòa", "Đông &amp; Hòa")
+    assert si.facet_values(page) == [("unit", "Đảng bộ xã Đông & Hòa")]
+
+
+def _items(n_dated: int, n_undated: int) -> list[tuple[str, str | None, str]]:
+    dated = [(f"/bai-viet/a{i}/", f"20{10 + i % 15:02d}-0{1 + i % 9}-1{i % 10}", f"20{10 + i % 15:02d}")
+             for i in range(n_dated)]
+    return dated + [(f"/bai-viet/u{i}/", None, si.UNDATED) for i in range(n_undated)]
+
+
+def test_bundles_hold_every_article_once_newest_first_and_the_undated_apart():
+    items = _items(23, 7)
+    bundles = si.plan_bundles(items, 5)
+    urls = [u for b in bundles for u in b.urls]
+    assert sorted(urls) == sorted(i[0] for i in items) and len(urls) == len(set(urls))
+    assert all(1 <= len(b.urls) <= 5 for b in bundles)
+    dated = [b for b in bundles if b.newest]
+    assert [b.path for b in bundles] == [f"b{i}/" for i in range(len(bundles))]
+    assert all(a.oldest >= b.newest for a, b in zip(dated, dated[1:])), "bundles overlap or are out of order"
+    assert bundles[len(dated):] and all(b.newest is None and b.years == [si.UNDATED] for b in bundles[len(dated):])
+    date_of = {i[0]: i[1] for i in items}
+    year_of = {i[0]: i[2] for i in items}
+    for b in dated:
+        assert b.newest == max(date_of[u] for u in b.urls) and b.oldest == min(date_of[u] for u in b.urls)
+        assert set(b.years) == {year_of[u] for u in b.urls}
+
+
+def test_the_manifest_counts_every_article_and_the_facets_the_whole_archive():
+    bundles = si.plan_bundles(_items(12, 3), 4)
+    manifest = si.manifest(bundles)
+    assert manifest["articles"] == 15 == sum(b["count"] for b in manifest["bundles"])
+    assert [b["path"] for b in manifest["bundles"]] == [b.path for b in bundles]
+    from collections import Counter
+    totals = si.facet_totals({"year": Counter({"2020": 3, "Chưa rõ năm": 1}), "unit": Counter({"Đảng bộ X": 2})})
+    assert totals == {"unit": {"Đảng bộ X": 2}, "year": {"2020": 3, "Chưa rõ năm": 1}}
+    json.dumps(manifest), json.dumps(totals)  # what the hook writes
+
+
 # --- abbreviations -------------------------------------------------------------------------------
 
 

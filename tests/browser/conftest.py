@@ -43,12 +43,19 @@ def _copy_inputs(target: Path) -> None:
                 shutil.copyfile(path, dest)
 
 
+# Articles per search bundle in the test site: small, so that every test searches an index split
+# in several bundles (by date, newest first) as a large archive's is.
+BUNDLE_SIZE = 6
+
+
 @pytest.fixture(scope="session")
 def search_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """out/ with docs/ and site/ built from the seeds, content/ and tests/browser/fixtures/."""
     out = tmp_path_factory.mktemp("search")
     _copy_inputs(out / "input")
-    return build_site(out / "input", out)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("PORTAL_SEARCH_BUNDLE", str(BUNDLE_SIZE))
+        return build_site(out / "input", out)
 
 
 @dataclass

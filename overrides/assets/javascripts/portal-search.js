@@ -115,39 +115,87 @@
     return out;
   }
 
-  /* --- Pagefind ---------------------------------------------------------------------------- */
+  /* --- Pagefind bundles --------------------------------------------------------------------- */
 
-  var pagefindPromise = null;
-  var filtersPromise = null;
+  /* The index is split by date into bundles of a few hundred articles (pagefind/bundles.json,
+   * newest first, the undated last; see hooks/search.py). A common word's index grows with the
+   * number of pages in an index, so a search that reads the newest bundle first downloads about
+   * the same whatever the archive's size; older bundles are searched when the reader asks
+   * (and the page says plainly which articles were searched). Each bundle is one Pagefind
+   * instance; its results, counts and facets are Pagefind's own, summed over the bundles read. */
 
-  function loadPagefind() {
-    if (!pagefindPromise) {
-      var root = new URL(baseHref());
-      pagefindPromise = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
+  var AUTO_BUNDLES = 2;   // a first search reads at most this many bundles before asking
+
+  var manifestPromise = null;
+  var modulePromise = null;
+  var instances = {};
+
+  function pagefindRoot() { return new URL("pagefind/", baseHref()); }
+
+  function loadManifest() {
+    if (!manifestPromise) {
+      manifestPromise = fetch(new URL("bundles.json", pagefindRoot()).href).then(function (r) {
+        if (!r.ok) throw new Error("pagefind/bundles.json: HTTP " + r.status);
+        return r.json();
+      });
+      manifestPromise.catch(function () { manifestPromise = null; });
+    }
+    return manifestPromise;
+  }
+
+  function loadModule(manifest) {
+    if (!modulePromise) {
+      var first = manifest.bundles.length ? manifest.bundles[0].path : "";
+      modulePromise = import(new URL(first + "pagefind.js", pagefindRoot()).href);
+      modulePromise.catch(function () { modulePromise = null; });
+    }
+    return modulePromise;
+  }
+
+  /** One Pagefind instance per bundle, made when first searched. */
+  function instanceFor(manifest, bundle) {
+    if (!instances[bundle.path]) {
+      instances[bundle.path] = loadModule(manifest).then(function (pf) {
         // noWorker: the worker would download a second copy of the search code (41 KB) for a
         // search that takes milliseconds on the main thread.
-        return pf.options({ baseUrl: root.pathname, excerptLength: 30, noWorker: true })
-          .then(function () { return pf.init(); })
-          .then(function () { return pf; });
+        var inst = pf.createInstance({ basePath: new URL(bundle.path, pagefindRoot()).pathname,
+                                       baseUrl: new URL(baseHref()).pathname, excerptLength: 30, noWorker: true });
+        return inst.init().then(function () { return { pf: inst, filters: null, queue: Promise.resolve() }; });
       });
-      pagefindPromise.catch(function () { pagefindPromise = null; });
+      instances[bundle.path].catch(function () { delete instances[bundle.path]; });
     }
-    return pagefindPromise;
+    return instances[bundle.path];
   }
 
-  /** Facet counts need the filter index; loaded once, only where facets are shown. */
-  function loadFilters(pf) {
-    if (!filtersPromise) filtersPromise = pf.filters();
-    return filtersPromise;
+  /** Facet counts need a bundle's filter index; loaded once per bundle, only where facets are shown. */
+  function loadFilters(inst) {
+    if (!inst.filters) inst.filters = inst.pf.filters();
+    return inst.filters;
   }
 
-  /** Searches run one at a time: the exact-spelling pass switches an option of the instance. */
-  var queue = Promise.resolve();
-
-  function serially(task) {
-    var run = queue.then(task, task);
-    queue = run.catch(function () {});
+  /** One instance's searches run one at a time: the exact-spelling pass switches one of its options. */
+  function serially(inst, task) {
+    var run = inst.queue.then(task, task);
+    inst.queue = run.catch(function () {});
     return run;
+  }
+
+  /** The bundles a search reads, in the order it reads them: newest first (oldest first for
+   * "oldest first"), the undated last; a year filter keeps only the bundles holding that year. */
+  function scopeOf(manifest, options) {
+    var bundles = manifest.bundles.slice();
+    if (options && options.sort && options.sort.date === "asc") {
+      var dated = bundles.filter(function (b) { return b.newest; });
+      bundles = dated.reverse().concat(bundles.filter(function (b) { return !b.newest; }));
+    }
+    var years = options && options.filters && options.filters.year;
+    if (years != null && typeof years !== "object") years = [years];
+    if (Array.isArray(years) && years.length) {
+      bundles = bundles.filter(function (b) {
+        return years.some(function (y) { return (b.years || []).indexOf(String(y)) >= 0; });
+      });
+    }
+    return bundles;
   }
 
   /** Pagefind ranks by relevance: words anywhere, a slight preference for exact marks. The portal
@@ -157,7 +205,8 @@
    * ("doc") asks for no spelling, so Pagefind's order stands.
    * Pagefind's exact-marks mode tells "đốc" (d + U+034F in the index) from "dốc" only one way: a
    * query with đ excludes the d spelling, a query with d keeps the đ one. So for a d query, the
-   * pages the đ spelling also finds go to the second tier.
+   * pages the đ spelling also finds go to the second tier. The exact pass reads the same index
+   * chunks as the plain one (a word's spellings are stored together), so it costs no download.
    * (Pagefind 1.5's quoted phrase search misses a phrase on any page that also holds another
    * spelling of one of its words, "Lâm" and "làm", so phrases are not used for ranking.) */
   function exactPass(pf, term, opts) {
@@ -172,43 +221,172 @@
     return out;
   }
 
-  function rankResults(pf, term, opts) {
-    if (term == null || !/[^\x00-\x7F]/.test(term)) return pf.search(term, opts);
+  /** One bundle's response, each result with its tier (0: the spelling typed, 1: the rest). */
+  function searchBundle(inst, term, opts, ranked) {
+    var pf = inst.pf;
+    if (!ranked || term == null || !/[^\x00-\x7F]/.test(term)) {
+      return pf.search(term, opts).then(function (all) { return tiered(all, null); });
+    }
     var withD = term.replace(/([dD])(?!\u034F)/g, "$1" + FOLD_MARK);
     var exact, dVariant;
     return exactPass(pf, term, opts)
       .then(function (r) { exact = ids(r); return withD !== term ? exactPass(pf, withD, opts) : null; })
       .then(function (r) { dVariant = ids(r); return pf.search(term, opts); })
-      .then(function (all) {
-        var first = function (r) { return exact[r.id] && !dVariant[r.id]; };
-        var out = Object.assign({}, all);
-        out.results = all.results.filter(first).concat(all.results.filter(function (r) { return !first(r); }));
-        return out;
-      });
+      .then(function (all) { return tiered(all, function (r) { return exact[r.id] && !dVariant[r.id]; }); });
   }
 
-  function runSearch(query, options, withFacets) {
+  function tiered(response, first) {
+    var out = Object.assign({}, response);
+    out.results = response.results.map(function (r) {
+      var copy = Object.assign({}, r);
+      copy.tier = first && !first(r) ? 1 : 0;
+      return copy;
+    });
+    return out;
+  }
+
+  function sumCounts(into, counts) {
+    Object.keys(counts || {}).forEach(function (name) {
+      var target = into[name] || (into[name] = {});
+      Object.keys(counts[name]).forEach(function (v) { target[v] = (target[v] || 0) + counts[name][v]; });
+    });
+    return into;
+  }
+
+  /** Several bundles' responses as one: counts and facets summed; results by tier then score
+   * (relevance), or bundle after bundle (sorted by date: the bundles are date ranges in order). */
+  function mergeResponses(responses, byScope) {
+    var out = { results: [], filters: {}, totalFilters: {}, unfilteredResultCount: 0 };
+    responses.forEach(function (r) {
+      out.results = out.results.concat(r.results);
+      sumCounts(out.filters, r.filters);
+      sumCounts(out.totalFilters, r.totalFilters);
+      out.unfilteredResultCount += r.unfilteredResultCount || 0;
+    });
+    if (!byScope) {
+      out.results = out.results.map(function (r, i) { return [r, i]; }).sort(function (a, b) {
+        return (a[0].tier - b[0].tier) || (b[0].score - a[0].score) || (a[1] - b[1]);
+      }).map(function (p) { return p[0]; });
+    }
+    return out;
+  }
+
+  /** Search `bundles` (in order) with the portal's pipeline; one merged response. */
+  function searchBundles(manifest, bundles, query, options, withFacets) {
     options = options || {};
-    return loadPagefind().then(function (pf) {
-      return (withFacets ? loadFilters(pf) : Promise.resolve()).then(function () {
-        var opts = {};
-        Object.keys(options).forEach(function (k) { opts[k] = options[k]; });
-        if (options.filters) opts.filters = foldFilters(options.filters);
-        if (options.sort) opts.sort = mapSort(options.sort);
-        var term = prepareQuery(query);
-        if (term === "" && opts.filters && Object.keys(opts.filters).length) term = null;
-        var sorted = opts.sort && Object.keys(opts.sort).length;
-        return serially(function () {
-          return sorted ? pf.search(term, opts) : rankResults(pf, term, opts);
-        }).then(restoreResponse);
+    var opts = {};
+    Object.keys(options).forEach(function (k) { if (k !== "bundles") opts[k] = options[k]; });
+    if (options.filters) opts.filters = foldFilters(options.filters);
+    if (options.sort) opts.sort = mapSort(options.sort);
+    var term = prepareQuery(query);
+    if (term === "" && opts.filters && Object.keys(opts.filters).length) term = null;
+    var sorted = !!(opts.sort && Object.keys(opts.sort).length);
+    var responses = [];
+    return bundles.reduce(function (chain, bundle) {
+      return chain.then(function () { return instanceFor(manifest, bundle); }).then(function (inst) {
+        return (withFacets ? loadFilters(inst) : Promise.resolve()).then(function () {
+          return serially(inst, function () { return searchBundle(inst, term, opts, !sorted); });
+        }).then(function (r) { responses.push(r); });
       });
+    }, Promise.resolve()).then(function () {
+      return restoreResponse(mergeResponses(responses, sorted));
     });
   }
 
-  /** The portal's search: Pagefind's own options ({filters, sort}) and result shape. */
+  /** A search over the whole archive (the year filter aside), or its first `options.bundles`. */
+  function runSearch(query, options, withFacets) {
+    return loadManifest().then(function (manifest) {
+      var scope = scopeOf(manifest, options);
+      if (options && options.bundles) scope = scope.slice(0, options.bundles);
+      return searchBundles(manifest, scope, query, options, withFacets);
+    });
+  }
+
+  /** A reader's search, read bundle by bundle: `next(n)` reads n more (all when n is omitted) and
+   * resolves with everything found so far, newest bundles' results first; `auto()` reads the first
+   * bundles until a page of results is found or AUTO_BUNDLES were read. */
+  function progressiveSearch(query, options, withFacets) {
+    var session = { manifest: null, scope: [], searched: 0, response: null, articles: 0 };
+    var ready = loadManifest().then(function (manifest) {
+      session.manifest = manifest;
+      session.scope = scopeOf(manifest, options);
+      session.articles = manifest.articles || 0;
+    });
+    var sorted = !!(options && options.sort && Object.keys(options.sort).length);
+    session.next = function (n) {
+      return ready.then(function () {
+        var from = session.searched;
+        var to = n == null ? session.scope.length : Math.min(session.scope.length, from + n);
+        if (to <= from && session.response) return session.response;
+        return searchBundles(session.manifest, session.scope.slice(from, to), query, options, withFacets)
+          .then(function (r) {
+            session.searched = to;
+            // a later step's results come after the earlier ones: what the reader saw stays in place
+            session.response = session.response ? mergeResponses([session.response, r], true) : r;
+            session.response.results.forEach(function (x) { x.tier = 0; });
+            return session.response;
+          });
+      });
+    };
+    session.auto = function () {
+      return session.next(1).then(function step(r) {
+        if (r.results.length < PAGE_SIZE && session.searched < Math.min(session.scope.length, AUTO_BUNDLES)) {
+          return session.next(1).then(step);
+        }
+        return r;
+      });
+    };
+    session.remaining = function () { return session.scope.slice(session.searched); };
+    session.done = function () { return session.searched >= session.scope.length; };
+    return session;
+  }
+
+  /** The archive's facet counts (pagefind/facets.json, written by the build): the search page
+   * opened empty shows them without reading any bundle. */
+  var facetsPromise = null;
+  function loadArchiveFacets() {
+    if (!facetsPromise) {
+      facetsPromise = fetch(new URL("facets.json", pagefindRoot()).href).then(function (r) {
+        if (!r.ok) throw new Error("pagefind/facets.json: HTTP " + r.status);
+        return r.json();
+      });
+      facetsPromise.catch(function () { facetsPromise = null; });
+    }
+    return facetsPromise;
+  }
+
+  /** The portal's search: Pagefind's own options ({filters, sort}) and result shape, over the whole
+   * archive (`options.bundles`: only the first n bundles, as a reader's first search reads them). */
   window.portalSearch = function (query, options) { return runSearch(query, options, true); };
   window.portalSearch.prepareQuery = prepareQuery;
   window.portalSearch.unfold = unfold;
+  window.portalSearch.bundles = function () { return loadManifest(); };
+
+  /** "12/03/2024" etc.: which articles a partial search covered, in words. */
+  function periodText(bundles) {
+    var dated = bundles.filter(function (b) { return b.newest; });
+    var parts = [];
+    if (dated.length) {
+      var newest = dated.map(function (b) { return b.newest; }).sort().pop();
+      var oldest = dated.map(function (b) { return b.oldest; }).sort()[0];
+      parts.push("đăng từ " + formatDate(oldest) + " đến " + formatDate(newest));
+    }
+    if (dated.length < bundles.length) parts.push("chưa rõ ngày");
+    return parts.join(" và ");
+  }
+
+  function countOf(bundles) { return bundles.reduce(function (n, b) { return n + (b.count || 0); }, 0); }
+
+  function number(n) { return n.toLocaleString("vi-VN"); }
+
+  /** What a partial search says: how many articles were searched, which, and what is left. */
+  function scopeText(session, asc) {
+    if (session.done()) return "";
+    var searched = session.scope.slice(0, session.searched), left = session.remaining();
+    return "Đã tìm trong " + number(countOf(searched)) + " bài " + (asc ? "cũ nhất" : "mới nhất") + " ("
+      + periodText(searched) + "); còn " + number(countOf(left)) + " bài " + (asc ? "mới hơn" : "cũ hơn")
+      + " (" + periodText(left) + ") chưa tìm.";
+  }
 
   /* --- rendering helpers ------------------------------------------------------------------- */
 
@@ -288,15 +466,18 @@
       var mine = ++seq;
       if (!query) { list.textContent = ""; status.textContent = hint; return; }
       status.textContent = "Đang tìm…";
-      runSearch(query, {}, false).then(function (response) {
+      var session = progressiveSearch(query, {}, false);
+      session.auto().then(function (response) {
         if (mine !== seq) return null;
         var shown = response.results.slice(0, DROPDOWN_SIZE);
         return Promise.all(shown.map(function (r) { return r.data(); })).then(function (items) {
           if (mine !== seq) return;
           list.textContent = "";
           var total = response.results.length;
-          status.textContent = total ? countText(total) + " cho “" + query + "”"
-            : "Không tìm thấy kết quả cho “" + query + "”";
+          var partial = !session.done();
+          status.textContent = (total ? countText(total) + " cho “" + query + "”"
+            : "Không tìm thấy kết quả cho “" + query + "”")
+            + (partial ? " trong " + number(countOf(session.scope.slice(0, session.searched))) + " bài mới nhất" : "");
           items.forEach(function (data) {
             var article = el("article", { className: "md-search-result__article md-typeset" }, [
               el("h1", { text: (data.meta && data.meta.title) || data.url }),
@@ -309,11 +490,12 @@
               el("a", { className: "md-search-result__link", href: data.url, tabindex: "-1" }, [article])
             ]));
           });
-          if (total) {
+          if (total || partial) {
+            var more = partial ? "Tìm tiếp trong " + number(countOf(session.remaining())) + " bài cũ hơn, với bộ lọc"
+              : total > shown.length ? "Xem tất cả " + countText(total) + " và bộ lọc" : "Mở trang kết quả với bộ lọc";
             list.appendChild(el("li", { className: "md-search-result__item portal-search-result__all" }, [
               el("a", { className: "md-search-result__link", href: linkToResults(query), tabindex: "-1",
-                        text: total > shown.length ? "Xem tất cả " + countText(total) + " và bộ lọc"
-                                                   : "Mở trang kết quả với bộ lọc" })
+                        "data-portal-more": partial ? "older" : "all", text: more })
             ]));
           }
         });
@@ -323,7 +505,12 @@
       });
     }, 200);
 
-    input.addEventListener("focus", function () { open(); loadPagefind().catch(function () {}); });
+    input.addEventListener("focus", function () {
+      open();
+      // the newest bundle's search code, wasm and page list, while the reader types
+      loadManifest().then(function (m) { return m.bundles.length ? instanceFor(m, m.bundles[0]) : null; })
+        .catch(function () {});
+    });
     input.addEventListener("input", function () { open(); update(); });
     form.addEventListener("reset", function () {
       setTimeout(function () { input.value = ""; update(); input.focus(); }, 0);
@@ -417,17 +604,24 @@
     var facets = el("aside", { className: "portal-facets", "aria-label": "Bộ lọc", "data-portal-facets": "" });
     var list = el("ol", { className: "portal-results", "data-portal-results": "" });
     var more = el("button", { type: "button", className: "md-button portal-results__more", text: "Xem thêm kết quả", hidden: "" });
+    // A search reads the newest articles first; these say what is not searched yet and search it.
+    var scopeNote = el("p", { className: "portal-search-page__scope", "data-portal-scope": "" });
+    var older = el("button", { type: "button", className: "md-button", "data-portal-older": "" });
+    var everything = el("button", { type: "button", className: "md-button", "data-portal-everything": "",
+                                    text: "Tìm trong toàn bộ kho" });
+    var scopeBox = el("div", { className: "portal-search-page__older", hidden: "" }, [scopeNote, older, everything]);
     host.appendChild(form);
     host.appendChild(el("div", { className: "portal-search-page__layout" }, [
       facets,
       el("section", { className: "portal-search-page__main", "aria-label": "Kết quả tìm kiếm" }, [
         el("div", { className: "portal-search-page__bar" }, [count, el("label", { text: "Sắp xếp: " }, [sort])]),
-        list, more
+        scopeBox, list, more
       ])
     ]));
 
     var seq = 0;
     var last = null;
+    var session = null;
     var expanded = {};
 
     function writeUrl() {
@@ -444,6 +638,11 @@
     function renderFacets(response) {
       facets.textContent = "";
       var counts = response.filters || {};
+      if (session && !session.done()) {
+        facets.appendChild(el("p", { className: "portal-facets__scope", "data-portal-facets-scope": "",
+          text: "Số bài theo từng bộ lọc, trong " + number(countOf(session.scope.slice(0, session.searched)))
+                + " bài đã tìm." }));
+      }
       FACETS.forEach(function (f) {
         var name = f[0], selected = state.filters[name] || [];
         var values = Object.keys(counts[name] || {}).filter(function (v) {
@@ -499,7 +698,52 @@
             excerpt
           ]));
         });
-        more.hidden = response.results.length <= state.shown;
+        more.hidden = response.results.length <= state.shown && !(session && !session.done());
+        renderScope();
+      });
+    }
+
+    function renderScope() {
+      var partial = session && !session.done();
+      scopeBox.hidden = !partial;
+      if (!partial) return;
+      var asc = state.sort === "asc";
+      scopeNote.textContent = scopeText(session, asc);
+      var next = session.remaining()[0];
+      older.textContent = "Tìm tiếp trong " + number(next.count) + " bài " + (asc ? "mới hơn" : "cũ hơn")
+        + " (" + periodText([next]) + ")";
+      everything.hidden = session.remaining().length < 2;
+    }
+
+    /** Read more bundles of the same search (n, or all that are left), then show the results. */
+    function searchFurther(n) {
+      if (!session || session.done()) return Promise.resolve();
+      var mine = seq;
+      host.setAttribute("data-state", "loading");
+      count.textContent = "Đang tìm trong các bài " + (state.sort === "asc" ? "mới hơn" : "cũ hơn") + "…";
+      return session.next(n).then(function (response) {
+        if (mine !== seq) return null;
+        last = response;
+        showResponse(response, mine);
+      }).catch(failed(mine));
+    }
+
+    function failed(mine) {
+      return function (err) {
+        if (mine === seq) host.setAttribute("data-state", "error");
+        if (mine === seq) count.textContent = "Không tải được chỉ mục tìm kiếm.";
+        if (window.console) console.error(err);
+      };
+    }
+
+    function showResponse(response, mine) {
+      var total = response.results.length;
+      count.textContent = total ? countText(total) + (state.q ? " cho “" + state.q + "”" : "")
+        : "Không tìm thấy kết quả" + (state.q ? " cho “" + state.q + "”" : "")
+          + (session.done() ? ". Thử gõ ít từ hơn hoặc bỏ bớt bộ lọc." : " trong các bài đã tìm.");
+      renderFacets(response);
+      return renderResults(response, mine).then(function () {
+        if (mine === seq) host.setAttribute("data-state", "done");
       });
     }
 
@@ -513,38 +757,26 @@
       count.textContent = "Đang tìm…";
       host.setAttribute("data-state", "loading");
       if (browsing) {
-        // Nothing asked yet: show the facets (their counts cover the whole archive) but list nothing.
-        // Listing "everything, newest first" would download the whole index (20 MB at 10,000 articles).
-        return loadPagefind().then(loadFilters).then(function (filters) {
+        // Nothing asked yet: show the whole archive's facets (counted by the build) and list nothing:
+        // listing "everything, newest first" would read every bundle.
+        session = null;
+        scopeBox.hidden = true;
+        return loadArchiveFacets().then(function (filters) {
           if (mine !== seq) return null;
-          last = { results: [], filters: restoreDeep(filters) };
+          last = { results: [], filters: filters };
           count.textContent = "Gõ từ khóa hoặc chọn bộ lọc.";
           renderFacets(last);
           list.textContent = "";
           more.hidden = true;
           host.setAttribute("data-state", "done");
-        }).catch(function (err) {
-          if (mine === seq) host.setAttribute("data-state", "error");
-          if (mine === seq) count.textContent = "Không tải được chỉ mục tìm kiếm.";
-          if (window.console) console.error(err);
-        });
+        }).catch(failed(mine));
       }
-      return runSearch(state.q || null, options, true).then(function (response) {
+      session = progressiveSearch(state.q || null, options, true);
+      return session.auto().then(function (response) {
         if (mine !== seq) return null;
         last = response;
-        var total = response.results.length;
-        count.textContent = browsing ? "Tất cả: " + countText(total) + ", mới nhất trước. Gõ từ khóa hoặc chọn bộ lọc."
-          : total ? countText(total) + (state.q ? " cho “" + state.q + "”" : "")
-          : "Không tìm thấy kết quả" + (state.q ? " cho “" + state.q + "”" : "") + ". Thử gõ ít từ hơn hoặc bỏ bớt bộ lọc.";
-        renderFacets(response);
-        return renderResults(response, mine).then(function () {
-          if (mine === seq) host.setAttribute("data-state", "done");
-        });
-      }).catch(function (err) {
-        if (mine === seq) host.setAttribute("data-state", "error");
-        if (mine === seq) count.textContent = "Không tải được chỉ mục tìm kiếm.";
-        if (window.console) console.error(err);
-      });
+        return showResponse(response, mine);
+      }).catch(failed(mine));
     }
 
     function toggleFilter(name, value) {
@@ -567,8 +799,11 @@
     sort.addEventListener("change", function () { state.sort = sort.value; state.shown = PAGE_SIZE; run(); });
     more.addEventListener("click", function () {
       state.shown += PAGE_SIZE;
-      if (last) renderResults(last, seq);
+      if (last && last.results.length < state.shown && session && !session.done()) searchFurther(1);
+      else if (last) renderResults(last, seq);
     });
+    older.addEventListener("click", function () { searchFurther(1); });
+    everything.addEventListener("click", function () { searchFurther(); });
 
     resultsPage = {
       setQuery: function (q) { input.value = q; state.q = q; state.shown = PAGE_SIZE; return run(); },
