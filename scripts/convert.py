@@ -20,9 +20,11 @@ from concurrent.futures.process import BrokenProcessPool
 import dataclasses
 import datetime as dt
 import hashlib
+import itertools
 import json
 import logging
 import os
+import shutil
 import signal
 import sys
 import tempfile
@@ -45,6 +47,7 @@ log = logging.getLogger("scripts.convert")
 
 STATUSES = ("converted", "unchanged", "rejected", "duplicate", "override", "edited", "skipped", "removed")
 MANIFEST_NAME = ".convert-manifest.json"
+TEMP_PREFIX = ".convert-"        # + the run's process id: the folder the workers write into
 MANIFEST_VERSION = 1
 ARTICLE_SUFFIX = ".txt"
 META_SUFFIXES = (".meta.yml", ".meta.yaml")
@@ -87,19 +90,24 @@ class Job:
     meta_problem: str | None     # why it could not be read, or None
     previous_title: str | None   # what the manifest remembers, to keep the slug while the title stays
     previous_slug: str | None
+    temp_dir: str = ""           # where the worker writes the rendered file (the parent moves it into place)
 
 
 @dataclass(frozen=True)
 class Result:
+    """What a worker sends back: small. The rendered file itself waits in `temp`, written by the worker,
+    so the parent only renames it (or rewrites it with another slug when two articles share one)."""
+
     source: str
     rejection: str | None = None
     crashed: bool = False
     timed_out: bool = False
-    front_matter: dict[str, Any] = field(default_factory=dict)
-    base_slug: str = ""
-    slug: str = ""               # the slug `text` was rendered with
-    text: str = ""
-    body: str = ""               # the Markdown after the front matter (slug-independent)
+    title: str | None = None
+    warnings: tuple[str, ...] = ()
+    slug: str = ""               # the slug the file in `temp` was rendered with
+    temp: str = ""               # the rendered file's path
+    sha: str = ""                # its bytes' digest
+    stat: list[int] | None = None  # its [mtime_ns, size]: a rename keeps both
     override_keys: tuple[str, ...] = ()
     meta_warning: str | None = None
 
@@ -235,8 +243,47 @@ def compose(front_matter: dict[str, Any], body: str) -> str:
     return f"---\n{render.front_matter_yaml(front_matter)}---\n{body}"
 
 
+def with_slug(text: str, slug: str) -> str:
+    """The rendered file with another slug: only the front matter's `slug:` line changes (a top-level
+    key is the only line that starts with "slug: "; values and list items are indented or start "- ")."""
+    end = text.find("\n---\n", 3)
+    at = text.find("\nslug: ", 0, end)
+    if not text.startswith("---\n") or end < 0 or at < 0:
+        raise RuntimeError("a rendered file without a slug line in its front matter")
+    line_end = text.find("\n", at + 1)
+    return text[:at + 1] + render.front_matter_yaml({"slug": slug}) + text[line_end + 1:]
+
+
+_TEMP_NAMES = itertools.count()
+
+
+def write_temp(folder: str, data: bytes) -> tuple[str, list[int]]:
+    """A worker's output, in the run's own temporary folder: (path, [mtime_ns, size])."""
+    path = os.path.join(folder, f"{os.getpid()}-{next(_TEMP_NAMES)}.md")
+    with open(path, "wb") as fh:
+        fh.write(data)
+        fh.flush()  # the last write sets the time
+        st = os.fstat(fh.fileno())
+    return path, [st.st_mtime_ns, st.st_size]
+
+
 def convert_one(job: Job, settings: Settings | None = None, limit: float | None = -1.0) -> Result:
-    """Raw bytes → the rendered article (or why not). Never raises: a crash becomes a rejection."""
+    """Raw bytes → the rendered article, written to a temporary file in `job.temp_dir` (or why not).
+    A crash while reading becomes a rejection; a failed write raises OSError (the run stops)."""
+    done = _render_one(job, settings, limit)
+    if isinstance(done, Result):
+        return done
+    text, fm, slug, keys, meta_error = done
+    data = text.encode("utf-8")
+    temp, stat = write_temp(job.temp_dir, data)
+    return Result(job.source, title=fm.get("title"), warnings=tuple(fm.get("warnings") or ()), slug=slug,
+                  temp=temp, sha=sha256(data), stat=stat, override_keys=keys, meta_warning=meta_error)
+
+
+def _render_one(job: Job, settings: Settings | None, limit: float | None
+                ) -> Result | tuple[str, dict[str, Any], str, tuple[str, ...], str | None]:
+    """(text, front matter, slug, keys an editor set, why the corrections were not applied), or a
+    Result saying why not. Never raises: a crash becomes a rejection."""
     settings = settings or _SETTINGS
     assert settings is not None
     limit = _TIME_LIMIT if limit == -1.0 else limit
@@ -266,9 +313,8 @@ def convert_one(job: Job, settings: Settings | None = None, limit: float | None 
         slug = job.previous_slug if (job.previous_slug and fm.get("title") == job.previous_title
                                      and "slug" not in keys) else base
         fm["slug"] = slug
-        text, body = render_text(dataclasses.replace(article, slug=slug), fm if keys or meta_warnings else None)
-        return Result(job.source, front_matter=fm, base_slug=base, slug=slug, text=text, body=body,
-                      override_keys=keys, meta_warning=meta_error)
+        text, _body = render_text(dataclasses.replace(article, slug=slug), fm if keys or meta_warnings else None)
+        return text, fm, slug, keys, meta_error
     except Exception as exc:  # noqa: BLE001 - one broken file must not stop the run
         log.error("%s: lỗi khi đọc bài (error while reading): %s: %s", job.source, type(exc).__name__, exc,
                   exc_info=log.isEnabledFor(logging.DEBUG))
@@ -512,8 +558,10 @@ def _scan_inputs(input_dir: Path, output_dir: Path, entries: dict[str, Entry], m
             if prev and prev.get("stat") == stat and isinstance(prev.get("sha256"), str):
                 articles[rel] = Source(rel, path, None, prev["sha256"], stat)
             else:
-                with open(path, "rb") as fh:
-                    raw = fh.read(MAX_BYTES + 1)
+                with open(path, "rb") as fh:  # read(MAX_BYTES + 1) would allocate 64 MB for every file
+                    raw = fh.read(min(st.st_size, MAX_BYTES) + 1)
+                    if len(raw) > st.st_size:  # it grew since
+                        raw += fh.read(MAX_BYTES + 1 - len(raw))
                 if len(raw) > MAX_BYTES:
                     entries[rel] = Entry(rel, "rejected", reason=f"{rel}: tệp quá lớn cho một bài viết "
                                          f"(too large for an article: over {MAX_BYTES} bytes)")
@@ -588,6 +636,7 @@ def convert(input_dir: Path, output_dir: Path, settings: Settings, *, jobs: int 
         return "edited"
 
     states = {src: output_state(prev) for src, prev in manifest.items()}
+    temp_dir = output_dir / prefix / f"{TEMP_PREFIX}{os.getpid()}"
 
     # hand-edited outputs are kept; up-to-date ones need no reading
     kept: dict[str, dict[str, Any]] = {}
@@ -615,47 +664,97 @@ def convert(input_dir: Path, output_dir: Path, settings: Settings, *, jobs: int 
             if art.raw is None:
                 art.raw = art.path.read_bytes()
             todo.append(Job(rel, art.raw, art.meta, None if art.meta_problem else art.meta_text,
-                            art.meta_problem, prev.get("title") if prev else None, prev.get("slug") if prev else None))
+                            art.meta_problem, prev.get("title") if prev else None, prev.get("slug") if prev else None,
+                            str(temp_dir)))
 
-    bar = None
-    if progress and len(todo) >= PROGRESS_MIN:
-        from tqdm import tqdm
-        bar = tqdm(total=len(todo), unit="bài", file=sys.stderr, leave=False)
+    if not todo:
+        return _finish(output_dir, manifest, states, articles, metas, stems, entries, duplicate_of, kept, {},
+                       still_given_up, fingerprint, prefix)
+    _remove_stale_temp(temp_dir.parent)
+    temp_dir.mkdir(parents=True, exist_ok=True)
     try:
-        results = {r.source: r for r in run_jobs(todo, settings, jobs, bar, limit)}
+        bar = None
+        if progress and len(todo) >= PROGRESS_MIN:
+            from tqdm import tqdm
+            bar = tqdm(total=len(todo), unit="bài", file=sys.stderr, leave=False)
+        try:
+            results = {r.source: r for r in run_jobs(todo, settings, jobs, bar, limit)}
+        finally:
+            if bar is not None:
+                bar.close()
+        return _finish(output_dir, manifest, states, articles, metas, stems, entries, duplicate_of, kept, results,
+                       still_given_up, fingerprint, prefix)
     finally:
-        if bar is not None:
-            bar.close()
+        shutil.rmtree(temp_dir, ignore_errors=True)  # what a dead worker or a failed run left
+
+
+def _remove_stale_temp(folder: Path) -> None:
+    """Temporary folders of runs that were killed (their process is gone)."""
+    for stale in folder.glob(f"{TEMP_PREFIX}*"):
+        try:
+            os.kill(int(stale.name[len(TEMP_PREFIX):]), 0)
+        except ValueError:
+            continue
+        except ProcessLookupError:
+            shutil.rmtree(stale, ignore_errors=True)
+        except OSError:
+            pass
+
+
+def _finish(output_dir: Path, manifest: dict[str, dict[str, Any]], states: dict[str, str],
+            articles: dict[str, Source], metas: dict[str, tuple[str, Path]], stems: dict[str, str],
+            entries: dict[str, Entry], duplicate_of: dict[str, str], kept: dict[str, dict[str, Any]],
+            results: dict[str, Result], still_given_up: dict[str, dict[str, Any]], fingerprint: str,
+            prefix: str) -> list[Entry]:
+    """Place the workers' files under their slugs, remove what no article holds, write the manifest,
+    settle duplicates and corrections files: the report's entries."""
 
     # Slugs: kept outputs hold theirs; an article keeps its slug while its title stays (the worker
     # rendered it so); newcomers take the next free suffix. A path is free unless another article
     # holds it, or a file is there that the converter did not write (or that was edited by hand).
     taken: set[str] = {m["output"] for m in kept.values()}
-    reusable = {prev["output"] for src, prev in manifest.items() if states[src] == "clean"}
+    # what the converter wrote and nobody changed since: its digest is known without reading it
+    reusable = {prev["output"]: prev.get("output_sha256") for src, prev in manifest.items() if states[src] == "clean"}
+    on_disk: dict[str, str | None] = {}
 
-    def free(rel_out: str, data: bytes) -> bool:
+    def disk_sha(rel_out: str) -> str | None:
+        """The digest of the file at rel_out, or None when there is none."""
+        if rel_out not in on_disk:
+            if reusable.get(rel_out):
+                on_disk[rel_out] = reusable[rel_out]
+            else:
+                existing = _read(output_dir / rel_out)
+                on_disk[rel_out] = None if existing is None else sha256(existing)
+        return on_disk[rel_out]
+
+    def free(rel_out: str, sha: str) -> bool:
         if rel_out in taken:
             return False
         if rel_out in reusable:
             return True
-        existing = _read(output_dir / rel_out)
-        return existing is None or existing == data  # an identical file: adopt what a lost manifest forgot
+        existing = disk_sha(rel_out)
+        return existing is None or existing == sha  # an identical file: adopt what a lost manifest forgot
 
     good = [r for r in results.values() if r.rejection is None]
     good.sort(key=lambda r: (r.slug != (manifest.get(r.source) or {}).get("slug"), r.source))
-    final: dict[str, tuple[str, str, bytes]] = {}  # source → (slug, output rel, bytes)
+    final: dict[str, tuple[str, str, str, bytes | None]] = {}  # source → (slug, output rel, digest, bytes to write)
     for r in good:
-        n = 1
+        n, rendered = 1, None
         while True:
             slug = _slug_with_suffix(r.slug, n)
-            text = r.text if slug == r.slug else compose(dict(r.front_matter, slug=slug), r.body)
-            data = text.encode("utf-8")
+            data = None
+            sha = r.sha
+            if slug != r.slug:  # another article holds the slug: the same file with a suffixed one
+                if rendered is None:
+                    rendered = Path(r.temp).read_text(encoding="utf-8")
+                data = with_slug(rendered, slug).encode("utf-8")
+                sha = sha256(data)
             rel_out = f"{prefix}/{slug}.md" if prefix else f"{slug}.md"
-            if free(rel_out, data):
+            if free(rel_out, sha):
                 break
             n += 1
         taken.add(rel_out)
-        final[r.source] = (slug, rel_out, data)
+        final[r.source] = (slug, rel_out, sha, data)
 
     # Outputs no article holds any more (input gone, no longer an article, title changed): removed,
     # unless edited by hand (then kept and no longer managed) or another article now writes there.
@@ -692,19 +791,23 @@ def convert(input_dir: Path, output_dir: Path, settings: Settings, *, jobs: int 
                 still_given_up[rel] = {"sha256": articles[rel].sha, "fingerprint": fingerprint,
                                        "reason": r.rejection}
             continue
-        slug, rel_out, data = final[rel]
-        warnings = list(r.front_matter.get("warnings") or [])
-        if _read(output_dir / rel_out) == data:
-            status = "unchanged"
+        slug, rel_out, sha, data = final[rel]
+        warnings = list(r.warnings)
+        path = output_dir / rel_out
+        if disk_sha(rel_out) == sha:
+            status, stat = "unchanged", _stat(path)
+        elif data is None:
+            os.replace(r.temp, path)  # the worker's file, as it wrote it: a rename keeps its time and size
+            status, stat = "converted", r.stat
         else:
-            atomic_write(output_dir / rel_out, data)
-            status = "converted"
+            atomic_write(path, data)
+            status, stat = "converted", _stat(path)
         articles[rel].raw = None  # the bytes are no longer needed
         entries[rel] = Entry(rel, status, output=rel_out, warnings=warnings)
         new_manifest[rel] = {
             "sha256": articles[rel].sha, "stat": articles[rel].stat, "meta_sha256": articles[rel].meta_sha,
-            "fingerprint": fingerprint, "output": rel_out, "output_sha256": sha256(data),
-            "output_stat": _stat(output_dir / rel_out), "slug": slug, "title": r.front_matter.get("title"),
+            "fingerprint": fingerprint, "output": rel_out, "output_sha256": sha,
+            "output_stat": stat, "slug": slug, "title": r.title,
             "warnings": warnings, "overrides": list(r.override_keys), "meta_error": r.meta_warning}
     save_manifest(output_dir, new_manifest, still_given_up)
 
@@ -738,6 +841,12 @@ def convert(input_dir: Path, output_dir: Path, settings: Settings, *, jobs: int 
 
 
 # --- command line --------------------------------------------------------------------------------
+
+
+def report_json(entries: Iterable[Entry]) -> str:
+    """{"files": [...]}, one entry a line (json's C encoder; an indented dump is ten times slower)."""
+    lines = ",\n".join(json.dumps(e.to_json(), ensure_ascii=False) for e in entries)
+    return f'{{"files": [\n{lines}\n]}}\n'
 
 
 def summary(entries: Iterable[Entry]) -> str:
@@ -807,8 +916,7 @@ def main(argv: list[str] | None = None) -> int:
                           progress=sys.stderr.isatty(), limit=args.time_limit or None)
         if args.report:
             args.report.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(args.report, (json.dumps({"files": [e.to_json() for e in entries]}, ensure_ascii=False,
-                                                  indent=1) + "\n").encode("utf-8"))
+            atomic_write(args.report, report_json(entries).encode("utf-8"))
     except OSError as exc:  # the folders themselves, not an input: say so and stop
         print(f"python -m scripts.convert: error: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
         return 2
