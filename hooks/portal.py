@@ -28,6 +28,7 @@ if str(ROOT) not in sys.path:  # hooks are loaded by path; the project's modules
 
 from scripts import catalog as cat  # noqa: E402
 from scripts import pages  # noqa: E402
+from scripts import rebuild  # noqa: E402
 from scripts.settings import load_data, settings_from  # noqa: E402
 
 log = get_plugin_logger(__name__)
@@ -53,6 +54,10 @@ class _State:
         self.timer: threading.Timer | None = None
         self.frames = FrameCache()
         self.nav_urls: frozenset[str] = frozenset()
+        self.dirty = False  # `mkdocs serve --dirty` (make serve): render only what changed
+        self.pending: tuple[str, rebuild.Memory] | None = None  # remembered once the build succeeds
+        self.ready_html: dict[str, str] = {}  # generated pages' HTML made for their digests
+        self.ready_context: dict[str, dict[str, str]] = {}  # articles' panels made for their digests
 
 
 class FrameCache:
@@ -102,9 +107,24 @@ class GeneratedListingPage(Page):
         self.meta = {"title": self.portal_page.title, "portal_kind": self.portal_page.kind}
 
     def render(self, config: Any, files: Any) -> None:
-        self.content = self.portal_page.html()
+        html = _state.ready_html.pop(self.file.src_uri, None)
+        self.content = html if html is not None else self.portal_page.html()
         self.toc = get_toc([])
         self.present_anchor_ids = set()
+
+
+class PortalFile(File):
+    """A generated page's file. MkDocs' dirty mode renders every generated file again; this one
+    only when the rebuild plan (scripts/rebuild.py) says its HTML changed, or it was never written."""
+
+    portal_modified = True
+
+    def is_modified(self) -> bool:
+        return self.portal_modified or not os.path.isfile(self.abs_dest_path)
+
+
+def _modified() -> bool:
+    return True
 
 
 _state = _State()
@@ -115,6 +135,7 @@ _state = _State()
 
 def on_startup(command: str, dirty: bool) -> None:
     _state.command = command
+    _state.dirty = dirty
 
 
 def on_config(config: Any) -> Any:
@@ -243,7 +264,7 @@ def on_files(files: Files, config: Any) -> Files:
         if files.get_file_from_path(page.src_uri) is not None:
             log.info(f"docs/{page.src_uri} exists, so the portal's generated page is not added there.")
             continue
-        file = File.generated(config, page.src_uri, content=page.content)
+        file = PortalFile.generated(config, page.src_uri, content=page.content)
         files.append(file)
         GeneratedListingPage(nav_titles.get(page.src_uri), file, config, page)
         _state.generated[page.src_uri] = page
@@ -253,7 +274,58 @@ def on_files(files: Files, config: Any) -> Files:
         files.append(File.generated(config, FEED_PATH, content=feed))
     log.info(f"{len(catalog.entries)} articles: {len(catalog.unit_list)} units, {len(catalog.terms)} terms, "
              f"{len(catalog.years)} years, {len(catalog.document_list)} documents; {len(_state.generated)} pages generated.")
+    if _state.dirty:
+        _plan_rebuild(files, config, catalog)
     return files
+
+
+def _setup_digest(config: Any) -> str:
+    """What every page shares: the configuration file and the theme's templates and styles."""
+    parts = []
+    if config.config_file_path and os.path.isfile(config.config_file_path):
+        parts.append(Path(config.config_file_path).read_text(encoding="utf-8", errors="replace"))
+    for d in config.theme.dirs[:1]:  # the custom_dir (overrides/), or the theme itself
+        for root, _, names in os.walk(d):
+            for name in sorted(names):
+                st = os.stat(os.path.join(root, name))
+                parts.append(f"{root}/{name}:{st.st_mtime_ns}:{st.st_size}")
+    return rebuild.digest(*parts)
+
+
+def _plan_rebuild(files: Files, config: Any, catalog: cat.Catalog) -> None:
+    """Dirty mode: digest every portal page, render again only those that changed (MkDocs renders
+    an article again by itself when its file is newer than its output), delete stale outputs."""
+    _state.ready_html, _state.ready_context = {}, {}
+    made = rebuild.portal_pages(_state.generated.values(), catalog)
+    digests: dict[str, tuple[str, str]] = {}
+    for src, (dig, _) in made.items():
+        file = files.get_file_from_path(src)
+        if file is not None:
+            digests[src] = (dig, file.abs_dest_path)
+    key = str(Path(config.site_dir).resolve())
+    previous = rebuild.recall(key)
+    plan = rebuild.plan(previous, _setup_digest(config), digests)
+    for out in plan.stale_outputs:
+        try:
+            os.remove(out)
+            os.rmdir(os.path.dirname(out))  # the page's folder, when nothing else is in it
+        except OSError:
+            pass
+    for src in plan.changed:
+        payload = made[src][1]
+        if isinstance(payload, str):
+            _state.ready_html[src] = payload
+        else:
+            _state.ready_context[src] = payload
+            files.get_file_from_path(src).is_modified = _modified  # same file, new panel or neighbours
+    for src in _state.generated:
+        file = files.get_file_from_path(src)
+        if isinstance(file, PortalFile):
+            file.portal_modified = src in plan.changed
+    _state.pending = (key, plan.memory)
+    if previous is not None:
+        log.info(f"Rebuild: {len(plan.changed)} portal page(s) to render again, "
+                 f"{len(plan.stale_outputs)} removed.")
 
 
 def on_page_read_source(page: Any, config: Any) -> str | None:
@@ -302,9 +374,7 @@ def on_page_context(context: dict, page: Any, config: Any, nav: Any) -> dict:
     entry = catalog.by_src.get(page.file.src_uri) if catalog else None
     if entry is not None:
         context["portal_article"] = True
-        context["portal_panel"] = pages.article_panel(entry, catalog)
-        context["portal_related"] = pages.related_html(entry, catalog)
-        context["portal_search"] = pages.search_attributes(entry, catalog)
+        context.update(_state.ready_context.pop(entry.src_uri, None) or pages.article_context(entry, catalog))
     kind = (page.meta or {}).get("portal_kind")
     # Articles and listings of articles are what search indexes (data-pagefind-body).
     context["portal_indexed"] = entry is not None or kind in ("unit", "term", "year", "document")
@@ -319,7 +389,23 @@ def _report_path() -> Path:
 
 
 def on_post_build(config: Any) -> None:
-    """List the inputs the converter rejected, so an editor sees them at the end of `make site`."""
+    """Remember what this build rendered (dirty mode), and list the inputs the converter rejected,
+    so an editor sees them at the end of `make site`."""
+    if _state.pending is not None:
+        rebuild.remember(*_state.pending)
+        _state.pending = None
+    _state.ready_html, _state.ready_context = {}, {}
+    _report_rejections()
+
+
+def on_build_error(error: Exception) -> None:
+    """A failed build may have written some pages and not others: the next one renders them all."""
+    if _state.pending is not None:
+        rebuild.forget([_state.pending[0]])
+        _state.pending = None
+
+
+def _report_rejections() -> None:
     path = _report_path()
     if not path.is_file():
         return

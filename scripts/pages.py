@@ -410,6 +410,14 @@ def related_html(entry: Entry, catalog: Catalog) -> str:
             f"<h2>Bài viết liên quan</h2><ul>{lis}</ul></nav>")
 
 
+def article_context(entry: Entry, catalog: Catalog) -> dict[str, str]:
+    """Everything the portal adds to an article's page (its words come from its own file): the
+    template variables of overrides/partials/content.html."""
+    return {"portal_panel": article_panel(entry, catalog),
+            "portal_related": related_html(entry, catalog),
+            "portal_search": search_attributes(entry, catalog)}
+
+
 def search_attributes(entry: Entry, catalog: Catalog) -> str:
     """Pagefind filters, meta and sort (contract §6) as empty elements: values in attributes, so
     nothing here adds words to the index and no value needs splitting on commas or colons."""
