@@ -147,19 +147,30 @@ def _lines(text: str) -> list[str]:
 
 _NOISE_MAX = 400
 _SYMBOLS_ONLY = re.compile(r"[\W\d_]*")
-_WIDGET_WRAP = re.compile(r"^[\[(<«\W_]+|[\])>»\W_]+$")
 _SITE_NAME = re.compile(r"(?:BÁO|CỔNG|TRANG|ĐÀI|TẠP CHÍ)\b")
 _A_DATE = re.compile(r"(?<!\d)\d{1,2}\s*[/.-]\s*\d{1,2}(?!\d)|(?<!\d)\d{1,2}(?::|h)\d{2}(?!\d)")
+_MENU_MARKS = "»›>|/[]"  # a menu has one of these (a cheap test before the pattern)
 _MENU_SPLIT = re.compile(r"\s+[»›>]+\s+|\s*\|\s*|\s+/\s+|\]\s*\[|^\[|\]$")  # "[Trang chủ] [Giới thiệu]" too
 
 
 def _is_menu_line(line: str) -> bool:
     """A site's menu or breadcrumb: short items between "|", "»" or ">" ("Trang chủ | Giới thiệu | Tin tức")."""
-    if len(line) > 200 or not _MENU_SPLIT.search(line) or _A_DATE.search(line):
+    if len(line) > 200 or not any(c in line for c in _MENU_MARKS) or not _MENU_SPLIT.search(line) or _A_DATE.search(line):
         return False
     items = [x for x in _MENU_SPLIT.split(line) if x]
     return len(items) >= 2 and all(words(x) <= 6 and not ends_sentence(x) for x in items) and (
         len(items) >= 3 or all(words(x) <= 3 for x in items))
+
+
+def _unwrap(line: str) -> str:
+    """The line without the marks around it ("[Trở về]" → "Trở về", "Xem thêm >>" → "Xem thêm"): from its
+    first letter or digit to its last (a loop from each end: the marks are a few characters)."""
+    start, end = 0, len(line)
+    while start < end and not line[start].isalnum():
+        start += 1
+    while end > start and not line[end - 1].isalnum():
+        end -= 1
+    return line[start:end]
 
 
 def _drop_noise(lines: list[str], p: _Patterns) -> tuple[list[str], list[str], int | None]:
@@ -199,9 +210,10 @@ def _drop_noise(lines: list[str], p: _Patterns) -> tuple[list[str], list[str], i
             else:
                 noise.append(line)
                 continue
-        bare = _WIDGET_WRAP.sub("", line) if not (line[:1].isalnum() and line[-1:].isalnum()) else line
+        wrapped = not (line[:1].isalnum() and line[-1:].isalnum())
+        bare = _unwrap(line) if wrapped else line
         # ("[Trở về]", "Xem thêm >>", "👁 642": the widget inside its brackets and arrows)
-        if kind in ("noise", "link") or (bare is not line and bare and _full(p.noise_line, bare.lower())) or _is_menu_line(line):
+        if kind in ("noise", "link") or (wrapped and bare and _full(p.noise_line, bare.lower())) or _is_menu_line(line):
             m = _VIEWS.search(bare)
             if views is None and m:
                 views = _to_int(m.group(1) or m.group(2))

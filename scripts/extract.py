@@ -656,7 +656,7 @@ def extract_documents(text: str, units: list[Mention], r: _Rules) -> list[Docume
 
 _WORD_AT = re.compile(r"\S+")
 _PLACE_BEFORE = re.compile(r"(?i)(?:xã|huyện|tỉnh|phường|thành phố|thị xã|thị trấn|quận|đường|phố|trường|ấp|thôn)\s*$")
-_DONG_CHI_NAME = re.compile(rf"(?i:đồng chí)\s+((?:{NAME_WORD})(?:\s+{NAME_WORD}){{1,3}})(?![\w'])")
+_DONG_CHI_NAME = re.compile(rf"[đĐ](?i:ồng chí)\s+((?:{NAME_WORD})(?:\s+{NAME_WORD}){{1,3}})(?![\w'])")
 _DOC_DATE = re.compile(r"\s*,?\s*(?:ban hành\s+)?(?:[Nn]gày|NGÀY)\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})")
 _DOC_DATE_WORDS = re.compile(r"\s*,?\s*(?:ban hành\s+)?ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d{2})", re.I)
 _ISSUED_BY_BEFORE = re.compile(r"(?:(?:đã\s+)?(?:ký\s+)?ban\s+hành|\btại)\s+$")  # "X ban hành / X tại Công văn số ..."
@@ -717,8 +717,13 @@ def extract_people(page: Page, exclude: set[str], settings: Settings) -> list[st
 def _only_title_words(clause: str, nr) -> bool:
     """A role word in the clause, and after the last one only words of a title ("Trưởng Ban Tổ chức Tỉnh ủy")
     up to the name."""
+    lowered = clause.lower()
+    if nr.role_lower is not None and len(lowered) == len(clause):
+        found = nr.role_lower.finditer(lowered)
+    else:
+        found = nr.role.finditer(clause)
     last = None
-    for last in nr.role.finditer(clause):
+    for last in found:
         pass
     if last is None:
         return False

@@ -25,6 +25,9 @@ class NameRules:
     surnames: frozenset[str]
     not_names: frozenset[str]
     role: re.Pattern[str]
+    # the same, case-sensitive, for lower-cased text (None when the data's pattern is not written in lower
+    # case): without IGNORECASE the regex engine only tries where a role's first letter stands
+    role_lower: re.Pattern[str] | None
     role_at_start: re.Pattern[str]  # a "name" that is really a title ("Phó Bí thư")
     role_after: re.Pattern[str]     # ", Bí thư Huyện ủy" right after a name
     middle_names: frozenset[str]
@@ -49,6 +52,7 @@ def rules(settings: Settings) -> NameRules:
         surnames=surnames,
         not_names=frozenset(data.get("not_names") or []),
         role=re.compile(data.get("roles") or r"(?!x)x", re.IGNORECASE),
+        role_lower=re.compile(data["roles"]) if data.get("roles") and data["roles"] == data["roles"].lower() else None,
         middle_names=frozenset(data.get("middle_names") or []),
         not_first=frozenset(data.get("not_first") or []),
         role_after=re.compile(rf"\s*[,–-]\s*(?:nguyên\s+)?(?:{data.get('roles') or '(?!x)x'})", re.IGNORECASE),
