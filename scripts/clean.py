@@ -240,7 +240,7 @@ def _is_stamp_line(line: str, p: _Patterns) -> bool:
     """A date line: stamps only, or stamps with view counters and widgets ("12/10/2020 | Lượt xem: 120")."""
     if len(line) < 120 and _full(p.stamp_line, line):
         return True
-    if len(line) >= 160 or not _META_SPLIT.search(line):
+    if len(line) >= 160 or not any(c in line for c in "|•·-") or not _META_SPLIT.search(line):
         return False
     parts = [x for x in _META_SPLIT.split(line) if x]
     stamps = [x for x in parts if _full(p.stamp_line, x)]
@@ -330,9 +330,7 @@ def _drop_repeats(lines: list[str], title: str | None, p: _Patterns) -> tuple[li
         if _is_stamp_line(line, p):
             datelines.append(line)
             continue
-        # the words only, for comparing; a long paragraph only needs its start compared with the headline
-        n = _norm(line) if len(line) < 300 else line.lower()
-        if title_norm and line[:40].lower().find(title_first) >= 0 and _norm(line[: len(title_norm) + 40]).startswith(title_norm):
+        if title_norm and line[:40].lower().find(title_first) >= 0 and _starts_with_title(line, title_norm, title_first):
             n = _norm(line)
             if n == title_norm or _norm(clean_title(line, p)) == title_norm:
                 continue
@@ -341,11 +339,22 @@ def _drop_repeats(lines: list[str], title: str | None, p: _Patterns) -> tuple[li
             if stripped:
                 kept.append(stripped)
             continue
-        if len(n) >= 30 and n in seen:
-            continue
-        seen.add(n)
+        if len(line) >= 30:  # (words of a shorter line are shorter: never compared)
+            # the words only, for comparing; a long paragraph only needs its start compared with the headline
+            n = _norm(line) if len(line) < 300 else line.lower()
+            if len(n) >= 30 and n in seen:
+                continue
+            seen.add(n)
         kept.append(line)
     return kept, datelines
+
+
+def _starts_with_title(line: str, title_norm: str, title_first: str) -> bool:
+    """The line's words start with the headline's. Its first word is looked at first: most lines that
+    contain the headline's first word do not start with it."""
+    head = line[: len(title_norm) + 40]
+    first = _WORD.search(head.lower())
+    return first is not None and first.group().startswith(title_first) and _norm(head).startswith(title_norm)
 
 
 def _strip_prefix_words(line: str, prefix_norm: str) -> str:

@@ -432,10 +432,25 @@ _SUSPECT_LINE = re.compile(
     f"^(?=[\x00-\x09\x0b-\x7f]*+[{re.escape(_CP1252_HIGH)}\x80-\x9f])[{_CP1252_CLASS}]*+$", re.M)
 
 
+def _suspect_lines(text: str) -> list[tuple[int, int]]:
+    """The spans of the lines _SUSPECT_LINE matches. Tried at each line's start: a search would try
+    its `^` at every character of the text."""
+    spans = []
+    start = 0
+    while start >= 0:
+        m = _SUSPECT_LINE.match(text, start)
+        if m:
+            spans.append(m.span())
+        start = text.find("\n", start)
+        if start >= 0:
+            start += 1
+    return spans
+
+
 def _repair_mojibake(text: str, encoding: str) -> tuple[str, str]:
     if not _HAS_HIGH_GLYPH.search(text):
         return text, encoding
-    suspects = [m.span() for m in _SUSPECT_LINE.finditer(text)]
+    suspects = _suspect_lines(text)
     if not suspects:
         return text, encoding
     probe = sample("\n".join(text[a:b] for a, b in suspects))

@@ -11,6 +11,7 @@ import bisect
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -32,11 +33,46 @@ SENTENCE_SPLIT = re.compile(rf"(?<=[.!?…])[\"”’)]*\s+(?=[\"“(]?[{UPPER}0
 _WORDISH = frozenset("/.-_")
 
 
-def word_matches(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+def word_matches(pattern: re.Pattern[str], text: str, starts: tuple[str, ...] | None = None) -> list[re.Match[str]]:
     """Matches that start a word: no letter, digit or joining mark right before them. Patterns leave
-    this check out: a leading look-behind stops Python's regex engine skipping ahead to its first characters."""
-    return [m for m in pattern.finditer(text)
-            if (at := m.start()) == 0 or not (text[at - 1].isalnum() or text[at - 1] in _WORDISH)]
+    this check out: a leading look-behind stops Python's regex engine skipping ahead to its first characters.
+    `starts`: see `tried_at`."""
+    found = pattern.finditer(text) if starts is None else tried_at(pattern, text, starts)
+    return [m for m in found if (at := m.start()) == 0 or not (text[at - 1].isalnum() or text[at - 1] in _WORDISH)]
+
+
+def tried_at(pattern: re.Pattern[str], text: str, starts: tuple[str, ...]) -> Iterator[re.Match[str]]:
+    """What `pattern.finditer(text)` finds, for a pattern whose every match starts with one of `starts`
+    once lower-cased: the pattern is tried only where one of them stands. The regex engine looking for
+    the first letters of 60 words spends some 50 instructions on every character of the text; str.find
+    a few on each."""
+    lowered = _lowered(text)
+    if len(lowered) != len(text):  # (a letter whose lower case is two characters: positions would shift)
+        yield from pattern.finditer(text)
+        return
+    places = set()
+    for word in starts:
+        at = lowered.find(word)
+        while at >= 0:
+            places.add(at)
+            at = lowered.find(word, at + 1)
+    end = 0
+    for at in sorted(places):
+        if at >= end and (m := pattern.match(text, at)):
+            yield m
+            end = m.end()
+
+
+_last_lowered: tuple[str, str] = ("", "")
+
+
+def _lowered(text: str) -> str:
+    """text.lower(), kept for the next call: the extractors look at the same text one after the other."""
+    global _last_lowered
+    pair = _last_lowered
+    if pair[0] is not text:
+        pair = _last_lowered = (text, text.lower())
+    return pair[1]
 
 
 _SPACES = re.compile(r"\s+")
@@ -85,6 +121,12 @@ class _Rules:
     name_tail: re.Pattern[str]                  # the words of a name after its head
     person_after_committee: re.Pattern[str]     # "... Tỉnh ủy| Mai Văn Tuất"
     committees: tuple[tuple[re.Pattern[str], str], ...]
+    # what each pattern's matches start with, in lower case (see `tried_at`)
+    head_starts: tuple[str, ...]
+    department_starts: tuple[str, ...]
+    province_starts: tuple[str, ...]
+    city_starts: tuple[str, ...]
+    document_starts: tuple[str, ...]
     national: str
     levels: tuple[tuple[re.Pattern[str], str], ...]
     places: frozenset[str]                      # provinces and cities: never people
@@ -161,6 +203,10 @@ def _tree_pattern(node: dict[str, dict]) -> str:
     return f"(?:{body})?" if len(branches) == 1 else f"{body}?"
 
 
+def _starts(words: list[str]) -> tuple[str, ...]:
+    return tuple(sorted({w.lower() for w in words if w}))
+
+
 @lru_cache(maxsize=8)
 def rules(settings: Settings) -> _Rules:
     units, layout = settings.units, settings.layout
@@ -178,7 +224,13 @@ def rules(settings: Settings) -> _Rules:
     city_names = {c: c for c in cities} | dict(city_aliases)
     code = r"[A-ZĐ][A-ZĐa-z0-9]*(?:[-/.][A-ZĐ][A-ZĐa-z0-9]*)*"  # "KH/ĐU", "CTr/HU", "NĐ-CP"
     number = r"\d{1,5}(?:/\d{4})?"
+    province_prefixes = ['Tỉnh', 'tỉnh', 'TỈNH', 'Tỉnh ủy', 'Tỉnh uỷ', 'UBND tỉnh', 'HĐND tỉnh']
     return _Rules(
+        head_starts=_starts(units.get("heads") or []),
+        department_starts=_starts(units.get("department_heads") or []),
+        province_starts=_starts(province_prefixes),
+        city_starts=_starts(list(city_names)),
+        document_starts=_starts(doc_types),
         head=re.compile(rf"({heads})(?![\w])(?!\s+viên)"),
         department=re.compile(rf"({_alternation(units.get('department_heads') or [])})\s+(?=[{UPPER}])"),
         organ_prefix=re.compile(rf"^(?:{_alternation(units.get('organ_prefixes') or [])})\s+"),
@@ -196,7 +248,7 @@ def rules(settings: Settings) -> _Rules:
         abbreviation=re.compile(rf"(?<![\w.])({_alternation(list(settings.abbreviations))})(?![\w])"),
         expansions=dict(settings.abbreviations),
         # each alternative starts with a letter, not a class: the engine then only tries where one stands
-        province=re.compile(rf"(?:{_alternation(['Tỉnh', 'tỉnh', 'TỈNH', 'Tỉnh ủy', 'Tỉnh uỷ', 'UBND tỉnh', 'HĐND tỉnh'])})"
+        province=re.compile(rf"(?:{_alternation(province_prefixes)})"
                             rf"\s+({_alternation(list(province_names))})(?![\w])"),
         province_names=province_names,
         city=re.compile(rf"({_alternation(list(city_names))})(?![\w])"),
@@ -254,14 +306,14 @@ def find_units(text: str, r: _Rules) -> list[Mention]:
     """Every organisation named in `text`, in order; departments ("Ban Tổ chức Tỉnh ủy") when they
     end with a committee word; organs ("Ban Thường vụ Thị ủy X") give the committee's name."""
     found: list[Mention] = []
-    for m in word_matches(r.department, text):
+    for m in word_matches(r.department, text, r.department_starts):
         end = org_extent(text, m.end(), r)
         name = text[m.start():end]
         if r.organ_prefix.match(name) or not r.committee_word.search(name):
             continue
         found.append(Mention(m.start(), end, name, m.group(1)))
     covered = [(x.start, x.end) for x in found]
-    for m in word_matches(r.head, text):
+    for m in word_matches(r.head, text, r.head_starts):
         if any(a <= m.start() < b for a, b in covered):
             continue
         end = org_extent(text, m.end(), r) if m.group(1) != r.national else m.end()
@@ -386,7 +438,7 @@ def extract_event_date(page: Page, date: str | None, unit_is_chi_bo: bool) -> tu
         lead_day = _lead_event_day(text)
         if lead_day:
             candidates.append(lead_day)
-        for m in _EVENT_CONGRESS.finditer(text):
+        for m in tried_at(_EVENT_CONGRESS, text, ("đại hội", "hội nghị")):
             sentence = text[max(0, text.rfind(".", 0, m.start()) + 1): m.end()]
             if not unit_is_chi_bo and _CHI_BO.search(sentence):
                 continue
@@ -416,7 +468,7 @@ def extract_terms(text: str) -> list[str]:
     parentheses after a name. Plan and strategy periods are not terms."""
     terms: list[str] = []
     last_end = -10
-    for m in word_matches(TERM_SPAN, text):
+    for m in word_matches(TERM_SPAN, text, ("19", "20")):
         a, b = int(m.group(1)), int(m.group(2))
         if not 1 <= b - a <= 5:
             continue
@@ -434,7 +486,7 @@ def extract_terms(text: str) -> list[str]:
     return terms
 
 
-_CONGRESS = re.compile(r"(?:Đại\s+[Hh]ội|đại\s+[Hh]ội|ĐẠI\s+HỘI)(?![\w])")  # letters first: found by a fast scan
+_CONGRESS = re.compile(r"(?:Đại\s+[Hh]ội|đại\s+[Hh]ội|ĐẠI\s+HỘI)(?![\w])")
 _ORDINAL_AT = re.compile(rf"\s*,?\s*(?:lần\s+thứ|lần|thứ)\s+({ORDINAL})", re.IGNORECASE)
 _ROMAN_AT = re.compile(rf"\s+({ROMAN})(?![\w])")
 _TERM_AT = re.compile(rf"\s*[,(]?\s*(?:nhiệm\s+kỳ\s*:?\s*)?\(?\s*({YEAR})\s*[-–—]\s*({YEAR})\s*\)?", re.IGNORECASE)
@@ -478,7 +530,7 @@ def _congress_mentions(text: str, r: _Rules, mentions: list[Mention]) -> list[_C
     """Each "Đại hội ..." naming a body with an ordinal or a term, or held by the sentence's subject."""
     out: list[_CongressMention] = []
     starts = [u.start for u in mentions]  # sorted: find_units returns mentions in order
-    for m in word_matches(_CONGRESS, text):
+    for m in word_matches(_CONGRESS, text, ("đại",)):
         pos = m.end()
         if mm := _DELEGATES_AT.match(text, pos):
             pos = mm.end()
@@ -611,7 +663,7 @@ def extract_congresses(text: str, units: list[Mention], unit: str | None, key: s
 def extract_documents(text: str, units: list[Mention], r: _Rules) -> list[Document]:
     """Every cited document with a number: ref normalised, date and issuer when the text gives them."""
     docs: list[Document] = []
-    for m in word_matches(r.document, text):
+    for m in word_matches(r.document, text, r.document_starts):
         dtype = (m.group(1) + " " + (m.group("more") or "")).strip()  # "Chương trình hành động"
         dtype = dtype[:1].upper() + dtype[1:].lower()
         number, sep, code = (m.group("n1"), m.group("s1"), m.group("c1")) if m.group("n1") else (
@@ -736,13 +788,13 @@ def _only_title_words(clause: str, nr) -> bool:
 def extract_province(page: Page, r: _Rules, settings: Settings) -> tuple[str | None, str | None]:
     """(province, source): "tỉnh X" anywhere on the page (footer too), else a centrally-run city by name,
     else the site's own province."""
-    named = [r.province_names[m.group(1)] for m in word_matches(r.province, page.text)]
+    named = [r.province_names[m.group(1)] for m in word_matches(r.province, page.text, r.province_starts)]
     found = Counter(named)
     if found:
         first = {name: i for i, name in reversed(list(enumerate(named)))}
         best = max(found, key=lambda p: (found[p], -first[p]))
         return best, "text"
-    cities = [r.city_names[m.group(1)] for m in word_matches(r.city, page.text)]
+    cities = [r.city_names[m.group(1)] for m in word_matches(r.city, page.text, r.city_starts)]
     if cities:
         return Counter(cities).most_common(1)[0][0], "text"
     if settings.province:
