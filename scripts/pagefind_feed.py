@@ -3,11 +3,12 @@
 Pagefind's API is asyncio and talks to the `pagefind --service` binary over pipes. The feeder runs
 that event loop in a background thread, so `add()` returns at once and the binary indexes on the
 other core while MkDocs renders the next page; `finish()` waits for the last page and writes the
-bundle. A bounded number of pages is in flight, so memory does not grow with the site.
+bundle (its files fetched from the binary and written here, see `write_bundle`). A bounded number of
+pages is in flight, so memory does not grow with the site.
 
 The package's own response reader sleeps 0.1 s between two responses (ten pages a second at
 most); `_Service` reads them as they come. Everything else is the package's API: `PagefindIndex`,
-`add_html_file`, `write_files`.
+`add_html_file`, `get_files`.
 """
 from __future__ import annotations
 
@@ -15,10 +16,12 @@ import asyncio
 import base64
 import json
 import os
+import re
 import threading
 import time
 from concurrent.futures import Future
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from pagefind.index import IndexConfig, PagefindIndex
@@ -52,7 +55,7 @@ class _Service(PagefindService):
     async def _read_responses(self) -> None:
         assert self._backend.stdout is not None
         while True:
-            chunk = await self._backend.stdout.readuntil(b",")
+            chunk = await self._read_message()
             # stderr shares the pipe: a log line may precede the base64 message
             message = chunk[:-1].rsplit(b"\n", 1)[-1].strip()
             response = json.loads(base64.b64decode(message))
@@ -73,6 +76,18 @@ class _Service(PagefindService):
             else:
                 future.set_result(payload)
 
+    async def _read_message(self) -> bytes:
+        """One message, up to its "," end, however long (a bundle's files are several megabytes:
+        more than the pipe reader's limit)."""
+        assert self._backend.stdout is not None
+        parts = []
+        while True:
+            try:
+                parts.append(await self._backend.stdout.readuntil(b","))
+                return b"".join(parts)
+            except asyncio.LimitOverrunError as err:
+                parts.append(await self._backend.stdout.readexactly(err.consumed))
+
     async def close(self) -> None:
         pending = [f for f in self._responses.values() if not f.done()]
         if pending:
@@ -87,6 +102,28 @@ class _Service(PagefindService):
             self._backend.terminate()
             await self._backend.wait()
         self._poll_task.cancel()
+
+
+# Pagefind's own interfaces (search UI, highlighter, web worker): the portal uses none of them.
+UNUSED_FILES = re.compile(r"^pagefind-(?:ui|component-ui|modular-ui|highlight|worker)\.(?:js|css)$")
+
+
+def write_bundle(out: Path, files: list[Any]) -> int:
+    """Write the files Pagefind made for one index; return how many.
+
+    The files come from the service (`get_files`) and are written here, each complete before the
+    next: Pagefind's own `write_files` answered before its last file was written, and a file left
+    empty when the service stopped broke that bundle in the browser."""
+    count = 0
+    for f in files:
+        rel = Path(f["path"])
+        if rel.is_absolute() or ".." in rel.parts or UNUSED_FILES.match(rel.name):
+            continue
+        target = out / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(f["content"])
+        count += 1
+    return count
 
 
 @dataclass
@@ -163,7 +200,8 @@ class PagefindFeeder:
                     future.result()
                 except Exception:  # noqa: BLE001 - counted in stats by _done
                     pass
-            self._run(self._index.write_files(output_path=output_path)).result()
+            files = self._run(self._index.get_files()).result()
+            write_bundle(Path(output_path), files)
         finally:
             self.close()
         self.stats.seconds_waiting = time.perf_counter() - start

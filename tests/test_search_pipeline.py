@@ -207,6 +207,11 @@ def test_the_feeder_indexes_pages_as_fast_as_pagefind_answers(tmp_path):
     assert time.perf_counter() - start < 8
     entry = json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert entry["languages"]["vi"]["page_count"] == 150  # written in full before Pagefind stops
+    written = [p for p in (tmp_path / "pagefind").rglob("*") if p.is_file()]
+    assert written and all(p.stat().st_size > 0 for p in written), "a file of the bundle is empty"
+    names = {p.name for p in written}
+    assert "pagefind.js" in names and "wasm.unknown.pagefind" in names
+    assert not names & {"pagefind-ui.js", "pagefind-worker.js", "pagefind-highlight.js"}  # unused here
     fragments = _fragments(tmp_path / "pagefind")
     assert len(fragments) == 150
     sample = fragments[0]

@@ -356,3 +356,110 @@ def test_the_search_page_opened_empty_lists_nothing_and_loads_no_word_index(page
     assert page.locator("[data-facet=year] [data-value]").count() > 0
     words = [u for u in page.requests.urls if "/pagefind/index/" in u]
     assert words == [], words
+
+
+# --- the index in bundles: newest articles first, older ones when asked ------------------------
+
+
+def _manifest(page: Any) -> dict:
+    return page.evaluate("() => window.portalSearch.bundles()")
+
+
+def _bundles_read(page: Any, start: int = 0) -> set[str]:
+    """The bundles (b0/, b1/, ...) the page has read a word index or page list from (since the
+    `start`-th request)."""
+    return {m.group(1) for u in page.requests.urls[start:] for m in [re.search(r"/pagefind/(b\d+/)", u)]
+            if m and (".pf_meta" in u or ".pf_index" in u)}
+
+
+def _scope_state(page: Any) -> tuple[bool, str]:
+    box = page.locator(".portal-search-page__older")
+    return box.is_visible(), page.text_content("[data-portal-scope]") or ""
+
+
+def test_a_first_search_reads_the_newest_bundles_and_says_which_articles_are_left(page):
+    open_home(page)
+    manifest = _manifest(page)
+    assert len(manifest["bundles"]) >= 3, "the test site is not split into bundles"
+    whole = search(page, "dang")
+    first_two = search(page, "dang", {"bundles": 2})
+    assert 0 < len(first_two["results"]) < len(whole["results"])
+
+    start = len(page.requests.urls)
+    page.goto(page.server.root + "tim-kiem/?q=dang")
+    page.wait_for_selector("#portal-search-page[data-state=done]")
+    assert _bundles_read(page, start) <= {"b0/", "b1/"}, _bundles_read(page, start)
+    visible, note = _scope_state(page)
+    assert visible and "chưa tìm" in note
+    left = sum(b["count"] for b in manifest["bundles"][2:])
+    assert f"còn {left} bài cũ hơn" in note, note
+    assert page.text_content("[data-portal-count]").startswith(f"{len(first_two['results'])} kết quả")
+    assert page.locator("[data-portal-facets-scope]").count() == 1  # counts say what they cover
+
+    page.click("[data-portal-older]")
+    page.wait_for_selector("#portal-search-page[data-state=done]")
+    assert "b2/" in _bundles_read(page, start)
+    three = search(page, "dang", {"bundles": 3})
+    assert page.text_content("[data-portal-count]").startswith(f"{len(three['results'])} kết quả")
+
+    page.click("[data-portal-everything]")
+    page.wait_for_selector("#portal-search-page[data-state=done]")
+    assert not _scope_state(page)[0]
+    assert page.text_content("[data-portal-count]").startswith(f"{len(whole['results'])} kết quả")
+    assert page.locator("[data-portal-facets-scope]").count() == 0
+    page.evaluate("() => document.querySelectorAll('.portal-facet__more').forEach(b => b.click())")
+    shown = read_facets(page)
+    assert shown["year"] == {k: v for k, v in whole["filters"]["year"].items() if v}
+
+
+def test_results_found_first_stay_in_place_when_older_articles_are_searched(page):
+    page.goto(page.server.root + "tim-kiem/?q=dang&sort=desc")
+    page.wait_for_selector("#portal-search-page[data-state=done]")
+    before = page.eval_on_selector_all("[data-portal-results] a", "els => els.map(a => a.href)")
+    while page.locator("[data-portal-older]").is_visible():
+        page.click("[data-portal-older]")
+        page.wait_for_selector("#portal-search-page[data-state=done]")
+    after = page.eval_on_selector_all("[data-portal-results] a", "els => els.map(a => a.href)")
+    assert after == before
+    expected = [page.server.root + u for u in urls(page, search(page, "dang", {"sort": {"date": "desc"}}))]
+    assert after == expected[:len(after)]  # bundle after bundle is the archive's newest-first order
+    assert page.text_content("[data-portal-count]").startswith(f"{len(expected)} kết quả")
+
+
+def test_the_more_button_goes_on_into_older_articles(page):
+    page.goto(page.server.root + "tim-kiem/?q=dang")
+    page.wait_for_selector("#portal-search-page[data-state=done]")
+    shown = page.locator("[data-portal-results] > li").count()
+    read = _bundles_read(page)
+    for _ in range(10):
+        page.click(".portal-results__more")
+        page.wait_for_selector("#portal-search-page[data-state=done]")
+        if page.locator("[data-portal-results] > li").count() > shown:
+            break
+    assert page.locator("[data-portal-results] > li").count() > shown
+    assert _bundles_read(page) > read
+
+
+def test_the_header_box_says_older_articles_are_not_searched_yet(page):
+    open_home(page)
+    page.fill("[data-portal-search-input]", "dang")
+    page.wait_for_selector("[data-portal-search-list] .portal-search-result__excerpt")
+    assert "bài mới nhất" in page.text_content("[data-portal-search-status]")
+    link = page.locator("[data-portal-more=older]")
+    assert link.count() == 1 and "bài cũ hơn" in link.text_content()
+    assert parse_qs(urlsplit(link.get_attribute("href")).query)["q"] == ["dang"]
+    assert _bundles_read(page) <= {"b0/", "b1/"}
+
+
+def test_a_year_filter_reads_only_the_bundles_holding_that_year(page, articles):
+    open_home(page)
+    manifest = _manifest(page)
+    year = next(b["years"][0] for b in reversed(manifest["bundles"]) if b["newest"])
+    holding = [b["path"] for b in manifest["bundles"] if year in b["years"]]
+    assert len(holding) < len(manifest["bundles"])
+    start = len(page.requests.urls)
+    response = search(page, None, {"filters": {"year": year}})
+    expected = [a.url for a in articles if year_label(a.meta.get("year")) == year]
+    assert sorted(urls(page, response)) == sorted(expected)
+    read = _bundles_read(page, start)
+    assert read and read <= set(holding), (read, holding)
