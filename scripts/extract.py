@@ -43,36 +43,21 @@ def word_matches(pattern: re.Pattern[str], text: str, starts: tuple[str, ...] | 
 
 def tried_at(pattern: re.Pattern[str], text: str, starts: tuple[str, ...]) -> Iterator[re.Match[str]]:
     """What `pattern.finditer(text)` finds, for a pattern whose every match starts with one of `starts`
-    once lower-cased: the pattern is tried only where one of them stands. The regex engine looking for
-    the first letters of 60 words spends some 50 instructions on every character of the text; str.find
-    a few on each."""
-    lowered = _lowered(text)
-    if len(lowered) != len(text):  # (a letter whose lower case is two characters: positions would shift)
-        yield from pattern.finditer(text)
-        return
+    (as written): the pattern is tried only where one of them stands. For a pattern that starts with a
+    choice of letters the regex engine tries the whole pattern at each of them, or at every character
+    when the choice is a class ("[Đđ]"); str.find skips to the few places that matter. (Each str.find
+    is a pass over the text: for long lists of words the engine's own scan is cheaper.)"""
     places = set()
     for word in starts:
-        at = lowered.find(word)
+        at = text.find(word)
         while at >= 0:
             places.add(at)
-            at = lowered.find(word, at + 1)
+            at = text.find(word, at + 1)
     end = 0
     for at in sorted(places):
         if at >= end and (m := pattern.match(text, at)):
             yield m
             end = m.end()
-
-
-_last_lowered: tuple[str, str] = ("", "")
-
-
-def _lowered(text: str) -> str:
-    """text.lower(), kept for the next call: the extractors look at the same text one after the other."""
-    global _last_lowered
-    pair = _last_lowered
-    if pair[0] is not text:
-        pair = _last_lowered = (text, text.lower())
-    return pair[1]
 
 
 _SPACES = re.compile(r"\s+")
@@ -121,12 +106,7 @@ class _Rules:
     name_tail: re.Pattern[str]                  # the words of a name after its head
     person_after_committee: re.Pattern[str]     # "... Tỉnh ủy| Mai Văn Tuất"
     committees: tuple[tuple[re.Pattern[str], str], ...]
-    # what each pattern's matches start with, in lower case (see `tried_at`)
-    head_starts: tuple[str, ...]
-    department_starts: tuple[str, ...]
-    province_starts: tuple[str, ...]
-    city_starts: tuple[str, ...]
-    document_starts: tuple[str, ...]
+    province_starts: tuple[str, ...]            # what its matches start with (see `tried_at`)
     national: str
     levels: tuple[tuple[re.Pattern[str], str], ...]
     places: frozenset[str]                      # provinces and cities: never people
@@ -204,7 +184,8 @@ def _tree_pattern(node: dict[str, dict]) -> str:
 
 
 def _starts(words: list[str]) -> tuple[str, ...]:
-    return tuple(sorted({w.lower() for w in words if w}))
+    """The words no other word of the list begins ("Tỉnh ủy" begins with "Tỉnh"): where matches can start."""
+    return tuple(sorted({w for w in words if w and not any(o != w and w.startswith(o) for o in words if o)}))
 
 
 @lru_cache(maxsize=8)
@@ -226,11 +207,7 @@ def rules(settings: Settings) -> _Rules:
     number = r"\d{1,5}(?:/\d{4})?"
     province_prefixes = ['Tỉnh', 'tỉnh', 'TỈNH', 'Tỉnh ủy', 'Tỉnh uỷ', 'UBND tỉnh', 'HĐND tỉnh']
     return _Rules(
-        head_starts=_starts(units.get("heads") or []),
-        department_starts=_starts(units.get("department_heads") or []),
         province_starts=_starts(province_prefixes),
-        city_starts=_starts(list(city_names)),
-        document_starts=_starts(doc_types),
         head=re.compile(rf"({heads})(?![\w])(?!\s+viên)"),
         department=re.compile(rf"({_alternation(units.get('department_heads') or [])})\s+(?=[{UPPER}])"),
         organ_prefix=re.compile(rf"^(?:{_alternation(units.get('organ_prefixes') or [])})\s+"),
@@ -306,14 +283,14 @@ def find_units(text: str, r: _Rules) -> list[Mention]:
     """Every organisation named in `text`, in order; departments ("Ban Tổ chức Tỉnh ủy") when they
     end with a committee word; organs ("Ban Thường vụ Thị ủy X") give the committee's name."""
     found: list[Mention] = []
-    for m in word_matches(r.department, text, r.department_starts):
+    for m in word_matches(r.department, text):
         end = org_extent(text, m.end(), r)
         name = text[m.start():end]
         if r.organ_prefix.match(name) or not r.committee_word.search(name):
             continue
         found.append(Mention(m.start(), end, name, m.group(1)))
     covered = [(x.start, x.end) for x in found]
-    for m in word_matches(r.head, text, r.head_starts):
+    for m in word_matches(r.head, text):
         if any(a <= m.start() < b for a, b in covered):
             continue
         end = org_extent(text, m.end(), r) if m.group(1) != r.national else m.end()
@@ -438,7 +415,7 @@ def extract_event_date(page: Page, date: str | None, unit_is_chi_bo: bool) -> tu
         lead_day = _lead_event_day(text)
         if lead_day:
             candidates.append(lead_day)
-        for m in tried_at(_EVENT_CONGRESS, text, ("đại hội", "hội nghị")):
+        for m in tried_at(_EVENT_CONGRESS, text, ("Đại hội", "đại hội", "ĐẠI HỘI", "Hội nghị", "hội nghị", "HỘI NGHỊ")):
             sentence = text[max(0, text.rfind(".", 0, m.start()) + 1): m.end()]
             if not unit_is_chi_bo and _CHI_BO.search(sentence):
                 continue
@@ -530,7 +507,7 @@ def _congress_mentions(text: str, r: _Rules, mentions: list[Mention]) -> list[_C
     """Each "Đại hội ..." naming a body with an ordinal or a term, or held by the sentence's subject."""
     out: list[_CongressMention] = []
     starts = [u.start for u in mentions]  # sorted: find_units returns mentions in order
-    for m in word_matches(_CONGRESS, text, ("đại",)):
+    for m in word_matches(_CONGRESS, text, ("Đại", "đại", "ĐẠI")):
         pos = m.end()
         if mm := _DELEGATES_AT.match(text, pos):
             pos = mm.end()
@@ -663,7 +640,7 @@ def extract_congresses(text: str, units: list[Mention], unit: str | None, key: s
 def extract_documents(text: str, units: list[Mention], r: _Rules) -> list[Document]:
     """Every cited document with a number: ref normalised, date and issuer when the text gives them."""
     docs: list[Document] = []
-    for m in word_matches(r.document, text, r.document_starts):
+    for m in word_matches(r.document, text):
         dtype = (m.group(1) + " " + (m.group("more") or "")).strip()  # "Chương trình hành động"
         dtype = dtype[:1].upper() + dtype[1:].lower()
         number, sep, code = (m.group("n1"), m.group("s1"), m.group("c1")) if m.group("n1") else (
@@ -794,7 +771,7 @@ def extract_province(page: Page, r: _Rules, settings: Settings) -> tuple[str | N
         first = {name: i for i, name in reversed(list(enumerate(named)))}
         best = max(found, key=lambda p: (found[p], -first[p]))
         return best, "text"
-    cities = [r.city_names[m.group(1)] for m in word_matches(r.city, page.text, r.city_starts)]
+    cities = [r.city_names[m.group(1)] for m in word_matches(r.city, page.text)]
     if cities:
         return Counter(cities).most_common(1)[0][0], "text"
     if settings.province:
