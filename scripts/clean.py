@@ -39,8 +39,8 @@ _FLAGS = re.IGNORECASE
 class _Patterns:
     noise_line: re.Pattern[str]
     line_kind: re.Pattern[str]   # footer | related | noise | link, in that order: one match per line
-    noise_word: re.Pattern[str]  # "cookie" anywhere in a short line
-    footer_word: re.Pattern[str]  # "designed by" anywhere in a short line
+    noise_words: tuple[str, ...]   # "cookie" anywhere in a short line
+    footer_words: tuple[str, ...]  # "designed by" anywhere in a short line
     title_prefix: re.Pattern[str]
     title_suffix: re.Pattern[str]
     stamp_line: re.Pattern[str]
@@ -71,8 +71,8 @@ def patterns(settings: Settings) -> _Patterns:
     return _Patterns(
         # noise patterns are matched against the lower-cased line: case-insensitive matching costs far more
         noise_line=re.compile(rf"(?:[^\w\s]{{1,3}}\s*)?(?:{_any(noise.get('lines'))})\s*"),
-        noise_word=re.compile(_any([re.escape(w) for w in noise.get("lines_containing") or []])),
-        footer_word=re.compile(_any([re.escape(w) for w in noise.get("footer_containing") or []])),
+        noise_words=tuple(noise.get("lines_containing") or ()),
+        footer_words=tuple(noise.get("footer_containing") or ()),
         line_kind=re.compile(rf"(?P<footer>{_any(noise.get('footer'))})|(?P<related>(?:{_any(noise.get('related'))})\s*)"
                              rf"|(?P<noise>(?:[^\w\s]{{1,3}}\s*)?(?:{_any(noise.get('lines'))})\s*)"
                              rf"|(?P<link>{_any(noise.get('links'))})"),
@@ -149,13 +149,13 @@ _NOISE_MAX = 400
 _SYMBOLS_ONLY = re.compile(r"[\W\d_]*")
 _SITE_NAME = re.compile(r"(?:BÁO|CỔNG|TRANG|ĐÀI|TẠP CHÍ)\b")
 _A_DATE = re.compile(r"(?<!\d)\d{1,2}\s*[/.-]\s*\d{1,2}(?!\d)|(?<!\d)\d{1,2}(?::|h)\d{2}(?!\d)")
-_MENU_MARKS = "»›>|/[]"  # a menu has one of these (a cheap test before the pattern)
+_MENU_MARK = re.compile(r"[»›>|/\[\]]")  # a menu has one of these (a cheap test before the pattern)
 _MENU_SPLIT = re.compile(r"\s+[»›>]+\s+|\s*\|\s*|\s+/\s+|\]\s*\[|^\[|\]$")  # "[Trang chủ] [Giới thiệu]" too
 
 
 def _is_menu_line(line: str) -> bool:
     """A site's menu or breadcrumb: short items between "|", "»" or ">" ("Trang chủ | Giới thiệu | Tin tức")."""
-    if len(line) > 200 or not any(c in line for c in _MENU_MARKS) or not _MENU_SPLIT.search(line) or _A_DATE.search(line):
+    if len(line) > 200 or not _MENU_MARK.search(line) or not _MENU_SPLIT.search(line) or _A_DATE.search(line):
         return False
     items = [x for x in _MENU_SPLIT.split(line) if x]
     return len(items) >= 2 and all(words(x) <= 6 and not ends_sentence(x) for x in items) and (
@@ -193,7 +193,8 @@ def _drop_noise(lines: list[str], p: _Patterns) -> tuple[list[str], list[str], i
         kind = p.line_kind.fullmatch(lowered)
         kind = kind.lastgroup if kind else None
         if kind is None and len(line) < 300:
-            kind = "footer" if p.footer_word.search(lowered) else "noise" if p.noise_word.search(lowered) else None
+            kind = ("footer" if any(w in lowered for w in p.footer_words)
+                    else "noise" if any(w in lowered for w in p.noise_words) else None)
         if kind == "footer" or (seen_paragraph and line.isupper() and _SITE_NAME.match(line)):
             if seen_paragraph:
                 noise.extend(x for x in lines[i:] if x)
@@ -233,6 +234,7 @@ def _to_int(text: str) -> int | None:
 
 
 _META_SPLIT = re.compile(r"\s*(?:[|•·]|\s-\s)\s*")
+_META_MARK = re.compile(r"[|•·-]")  # a separator has one of these (a cheap test before the pattern)
 _TIME = re.compile(r"\d{1,2}(?::|h)\d{2}")
 
 
@@ -240,7 +242,7 @@ def _is_stamp_line(line: str, p: _Patterns) -> bool:
     """A date line: stamps only, or stamps with view counters and widgets ("12/10/2020 | Lượt xem: 120")."""
     if len(line) < 120 and _full(p.stamp_line, line):
         return True
-    if len(line) >= 160 or not any(c in line for c in "|•·-") or not _META_SPLIT.search(line):
+    if len(line) >= 160 or not _META_MARK.search(line) or not _META_SPLIT.search(line):
         return False
     parts = [x for x in _META_SPLIT.split(line) if x]
     stamps = [x for x in parts if _full(p.stamp_line, x)]

@@ -684,7 +684,8 @@ def extract_documents(text: str, units: list[Mention], r: _Rules) -> list[Docume
 
 
 _WORD_AT = re.compile(r"\S+")
-_PLACE_BEFORE = re.compile(r"(?i)(?:xã|huyện|tỉnh|phường|thành phố|thị xã|thị trấn|quận|đường|phố|trường|ấp|thôn)\s*$")
+_PLACE_WORDS = ("xã", "huyện", "tỉnh", "phường", "thành phố", "thị xã", "thị trấn", "quận", "đường", "phố", "trường",
+                "ấp", "thôn")  # "xã Tân Hòa", "đường Lê Lợi": what stands right before a place's name
 _DONG_CHI_NAME = re.compile(rf"[đĐ](?i:ồng chí)\s+((?:{NAME_WORD})(?:\s+{NAME_WORD}){{1,3}})(?![\w'])")
 _DOC_DATE = re.compile(r"\s*,?\s*(?:ban hành\s+)?(?:[Nn]gày|NGÀY)\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})")
 _DOC_DATE_WORDS = re.compile(r"\s*,?\s*(?:ban hành\s+)?ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d{2})", re.I)
@@ -707,11 +708,11 @@ def extract_people(page: Page, exclude: set[str], settings: Settings) -> list[st
         i = next((k for k, t in enumerate(tokens) if t in nr.surnames and not titled(t)), None)
         if i is None:
             continue
-        words_at = [(w.start(), w.end()) for w in _WORD_AT.finditer(m.group(0))]
         first = i - 1 if i and not (titled(tokens[i - 1]) or tokens[i - 1] in nr.not_names) else i
         last = min(len(tokens), i + 5)  # a family name and up to four more ("Tôn Nữ Thị Ngọc Hân"); "Bàn Văn Sinh" keeps "Bàn"
         last = next((k for k in range(i + 1, last) if tokens[k] in nr.not_names or titled(tokens[k])), last)
         if last - i >= 2:  # a family name alone ("ấp Ông Bường", "Huyện ủy Trùng Sơn") is a place
+            words_at = [(w.start(), w.end()) for w in _WORD_AT.finditer(m.group(0))]
             candidates.append((m.start() + words_at[first][0], m.start() + words_at[last - 1][1]))
     # "đồng chí X Y Z": a name even when the family name is not in the list ("Y Thuân Byă", "H'Lan Niê")
     for m in _DONG_CHI_NAME.finditer(text):
@@ -734,7 +735,7 @@ def extract_people(page: Page, exclude: set[str], settings: Settings) -> list[st
         cut = max((mm.end() for mm in _CONTEXT_BREAK.finditer(before)), default=0)
         clause = before[cut:]
         after = text[end: end + 60]
-        if len(tokens) < 3 and tokens[-1] not in nr.middle_names and _PLACE_BEFORE.search(before):
+        if len(tokens) < 3 and tokens[-1] not in nr.middle_names and before.rstrip().lower().endswith(_PLACE_WORDS):
             continue  # "xã Tân Hòa", "đường Lê Lợi": a place
         role_before = _only_title_words(clause, nr)
         role_after = nr.role_after.match(after) is not None
