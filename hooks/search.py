@@ -1,8 +1,9 @@
 """MkDocs hook: the portal's search index, built by Pagefind while MkDocs renders the site.
 
 A thin adapter: each rendered article (listings are left out: they repeat the articles' summaries)
-goes through `scripts.search_index.trim_page` and `prepare_page` to a background Pagefind process
-(`scripts.pagefind_feed`), so indexing overlaps the build. The articles are split by date into
+goes through `scripts.search_index.trim_page` and `prepare_page` into a staging folder; when a
+bundle is complete, Pagefind's command line indexes it in the background
+(`scripts.pagefind_feed.BundleIndexer`), so indexing overlaps the build. The articles are split by date into
 bundles (`search_index.plan_bundles`), each its own Pagefind index in site/pagefind/bN/, rendered
 newest first so that each bundle is written, and its process ends, while the build goes on;
 site/pagefind/bundles.json lists them and facets.json counts the whole archive's facet values. It also adds the search results page (`tim-kiem/`), whose interface
@@ -12,10 +13,11 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import sys
 import time
 from collections import Counter
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +30,7 @@ if str(ROOT) not in sys.path:  # hooks are loaded by path; the project's modules
 
 from scripts import search_index  # noqa: E402
 from scripts.catalog import DEFAULT_PREFIXES, make_entry, year_label  # noqa: E402
-from scripts.pagefind_feed import FeedStats, PagefindFeeder  # noqa: E402
+from scripts.pagefind_feed import BundleIndexer  # noqa: E402
 from scripts.settings import load_data  # noqa: E402
 
 log = get_plugin_logger(__name__)
@@ -61,11 +63,10 @@ class _State:
         self.bundles: list[search_index.Bundle] = []
         self.bundle_of: dict[str, int] = {}       # article URL → its bundle
         self.seen: list[int] = []                 # pages of each bundle handed over (or skipped)
-        self.feeders: dict[int, PagefindFeeder] = {}
+        self.indexer: BundleIndexer | None = None
+        self.fed: set[int] = set()                # bundles with at least one page handed over
         self.writing: list[tuple[int, Future]] = []
-        self.pool: ThreadPoolExecutor | None = None
         self.facets: dict[str, Counter] = {}
-        self.stats: list[FeedStats] = []
 
 
 _state = _State()
@@ -122,8 +123,9 @@ def _articles_prefix(config: Any) -> str:
 
 def on_env(env: Any, config: Any, files: Files) -> Any:
     """Every page's front matter is read by now: split the articles into bundles by date, and have
-    MkDocs render them newest first, so each bundle is complete, written and its Pagefind process
-    gone while the next one is rendered (Pagefind's memory is one bundle's, not the archive's)."""
+    MkDocs render them first, newest first, so each bundle is complete, written and its Pagefind
+    process gone while the next one is rendered (Pagefind's memory is one bundle's, not the
+    archive's), and the last bundle is indexed while MkDocs renders the listings."""
     _state.bundles, _state.bundle_of, _state.seen = [], {}, []
     _state.facets = {}
     if _state.disabled:
@@ -138,36 +140,38 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
             articles[url] = f
             items.append((url, entry.sort_date, year_label(entry.year)))
     _state.bundles = search_index.plan_bundles(items, _state.bundle_size)
+    others = [f for f in files.documentation_pages() if "/" + f.url not in articles]
     for i, b in enumerate(_state.bundles):
         for url in b.urls:
             _state.bundle_of[url] = i
             files.append(articles[url])   # moved to the end, in bundle order
+    for f in others:                      # and the other pages after them: Pagefind indexes the
+        files.append(f)                   # last bundle while MkDocs renders the listings
     _state.seen = [0] * len(_state.bundles)
-    _state.pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="pagefind-write")
     return env
 
 
-def _feeder(i: int) -> PagefindFeeder | None:
-    feeder = _state.feeders.get(i)
-    if feeder is None and not _state.disabled:
+def _indexer() -> BundleIndexer | None:
+    if _state.indexer is None and not _state.disabled:
         if not _state.started:
             _state.started = time.perf_counter()
         try:
-            feeder = _state.feeders[i] = PagefindFeeder({}, index_chunk_size=search_index.INDEX_CHUNK_SIZE)
-        except Exception as err:  # noqa: BLE001 - no binary, no pipe: say so once, build the rest
+            _state.indexer = BundleIndexer(index_chunk_size=search_index.INDEX_CHUNK_SIZE)
+        except Exception as err:  # noqa: BLE001 - no binary: say so once, build the rest
             log.error(f"Pagefind could not start ({err!r}): the site is built without its search index. "
                       "Reinstall it with `pip install -r requirements.txt` (pagefind[bin]).")
             _state.disabled = True
-    return feeder
+    return _state.indexer
 
 
 def _bundle_done(i: int, config: Any) -> None:
-    """All pages of bundle `i` handed over: write it in the background while the build goes on."""
-    feeder = _state.feeders.pop(i, None)
-    if feeder is None or _state.pool is None:
+    """All pages of bundle `i` handed over: index it in the background while the build goes on."""
+    if i not in _state.fed or _state.indexer is None:
         return
-    out = Path(config.site_dir) / "pagefind" / _state.bundles[i].path
-    _state.writing.append((i, _state.pool.submit(feeder.finish, str(out))))
+    _state.fed.discard(i)
+    path = _state.bundles[i].path
+    out = Path(config.site_dir) / "pagefind" / path
+    _state.writing.append((i, _state.indexer.finish_bundle(path, out)))
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
@@ -175,7 +179,7 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     i = _state.bundle_of.get("/" + page.url)
     if _state.disabled or i is None:
         return output
-    start = time.perf_counter()
+    start = time.thread_time()
     if search_index.is_indexed(output):
         html = search_index.trim_page(output)
         text = search_index.text_of(" ".join((page.title or "", page.content or "")))
@@ -183,20 +187,21 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
         aliases += search_index.document_refs((page.meta or {}).get("documents"), text)
         for name, value in search_index.facet_values(html):
             _state.facets.setdefault(name, Counter())[value] += 1
-        feeder = _feeder(i)
-        if feeder is not None:
-            feeder.add(search_index.prepare_page(html, aliases), "/" + page.url)
+        indexer = _indexer()
+        if indexer is not None:
+            indexer.add(_state.bundles[i].path, "/" + page.url, search_index.prepare_page(html, aliases))
+            _state.fed.add(i)
     _state.seen[i] += 1
     if _state.seen[i] == len(_state.bundles[i].urls):
         _bundle_done(i, config)
-    _state.own_seconds += time.perf_counter() - start
+    _state.own_seconds += time.thread_time() - start
     return output
 
 
 def on_post_build(config: Any) -> None:
     if _state.disabled:
         return
-    for i in list(_state.feeders):   # pages that were never rendered: write what came
+    for i in sorted(_state.fed):   # pages that were never rendered: index what came
         _bundle_done(i, config)
     start = time.perf_counter()
     written = []
@@ -204,16 +209,14 @@ def on_post_build(config: Any) -> None:
         try:
             stats = future.result()
         except Exception as err:  # noqa: BLE001 - one bundle lost, say which
-            log.error(f"Pagefind could not write the search bundle {_state.bundles[i].path}: {err!r}")
+            log.error(f"Pagefind could not write the search bundle {_state.bundles[i].path}: {err}")
             continue
-        for err in stats.errors[:5]:
-            log.warning(f"Pagefind could not index a page: {err}")
         written.append((i, stats))
     waited = time.perf_counter() - start
     _state.writing = []
-    if _state.pool is not None:
-        _state.pool.shutdown(wait=True)
-        _state.pool = None
+    if _state.indexer is not None:
+        _state.indexer.close()
+        _state.indexer = None
     if not written:
         log.info("No page is marked for search (data-pagefind-body): the search index is empty.")
         return
@@ -225,26 +228,26 @@ def on_post_build(config: Any) -> None:
         (out / name).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     pages = sum(s.pages for _, s in written)
     words = sum(s.words for _, s in written)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
     log.info(f"Search: {pages} pages, {words} words indexed into {out} "
              f"({time.perf_counter() - _state.started:.1f} s alongside the build, "
              f"{waited:.1f} s after it), in {len(written)} bundles of up to {_state.bundle_size} articles. "
-             f"The build's own thread spent {_state.own_seconds:.1f} s on search, "
-             f"{sum(s.seconds_blocked for _, s in written):.1f} s of it waiting for Pagefind.")
+             f"The build's own thread spent {_state.own_seconds:.1f} s of CPU on search; "
+             f"Pagefind used {children.ru_utime + children.ru_stime:.1f} s of CPU, "
+             f"{max(s.seconds for _, s in written):.1f} s for its largest bundle.")
     _state.own_seconds = 0.0
     _state.started = 0.0
     _state.indexed_once = True
 
 
 def _close() -> None:
-    feeders, _state.feeders = list(_state.feeders.values()), {}
-    for feeder in feeders:
-        feeder.close()
     for _, future in _state.writing:
         future.cancel()
     _state.writing = []
-    if _state.pool is not None:
-        _state.pool.shutdown(wait=True)
-        _state.pool = None
+    _state.fed = set()
+    if _state.indexer is not None:
+        _state.indexer.close()
+        _state.indexer = None
     _state.started = 0.0
 
 

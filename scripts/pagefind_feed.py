@@ -17,9 +17,12 @@ import base64
 import json
 import os
 import re
+import shutil
+import subprocess
+import tempfile
 import threading
 import time
-from concurrent.futures import Future
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -224,3 +227,83 @@ class PagefindFeeder:
             self._thread.join(timeout=10)
         if not self._loop.is_running() and not self._loop.is_closed():
             self._loop.close()
+
+
+# --- bundles indexed by Pagefind's command line -------------------------------------------------
+
+
+@dataclass
+class BundleStats:
+    pages: int = 0
+    words: int = 0            # distinct words Pagefind reports for the bundle
+    seconds: float = 0.0      # wall time of Pagefind for the bundle
+    errors: list[str] = field(default_factory=list)
+
+
+class BundleIndexer:
+    """Indexes the site's search bundles with Pagefind's command line, in the background.
+
+    The build hands over each page (`add`: written to a staging folder, a few kilobytes) and says
+    when a bundle is complete (`finish_bundle`): Pagefind then indexes that folder into the bundle's
+    output while MkDocs renders the next pages. One Pagefind runs at a time (the build has the other
+    core), so its memory is one bundle's. Compared with the service API (one base64 JSON message
+    per page through a pipe, answered one by one), there is no per-page work in Python beyond
+    writing the file, and Pagefind uses its own threads.
+    """
+
+    def __init__(self, index_chunk_size: int | None = None, jobs: int = 1) -> None:
+        from pagefind.service import get_executable
+
+        binary = get_executable()
+        if binary is None:
+            raise RuntimeError("the Pagefind binary is missing (pagefind[bin])")
+        self._binary = str(binary)
+        self._env = dict(os.environ)
+        if index_chunk_size:
+            # Word positions per index chunk (Pagefind's default is far larger): a query then loads
+            # chunks holding little besides its own words. Pagefind calls this setting unstable:
+            # check it when upgrading Pagefind.
+            self._env[CHUNK_SIZE_ENV] = str(int(index_chunk_size))
+        self._staging = Path(tempfile.mkdtemp(prefix="portal-search-"))
+        self._pool = ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="pagefind")
+
+    def add(self, bundle: str, url: str, html: str) -> None:
+        """One page of `bundle` (a folder name), at `url` from the site root ("/bai-viet/x/")."""
+        rel = [p for p in url.strip("/").split("/") if p and p not in (".", "..")]
+        target = self._staging.joinpath(bundle.strip("/"), *rel, "index.html")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, encoding="utf-8")
+
+    def finish_bundle(self, bundle: str, output: Path) -> Future:
+        """Index `bundle` into `output` in the background; the future gives its BundleStats."""
+        return self._pool.submit(self._index, bundle.strip("/"), Path(output))
+
+    def _index(self, bundle: str, output: Path) -> BundleStats:
+        stats = BundleStats()
+        source = self._staging / bundle
+        start = time.perf_counter()
+        try:
+            if not source.is_dir():
+                return stats
+            run = subprocess.run([self._binary, "--site", str(source), "--output-path", str(output)],
+                                 env=self._env, capture_output=True, text=True, encoding="utf-8",
+                                 errors="replace", check=False)
+            if run.returncode != 0:
+                raise RuntimeError(f"Pagefind failed on {bundle} ({run.returncode}): "
+                                   f"{(run.stderr or run.stdout).strip()[-500:]}")
+            m = re.search(r"Indexed (\d+) words", run.stdout)
+            stats.words = int(m.group(1)) if m else 0
+            entry = json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8"))
+            stats.pages = sum(int(lang.get("page_count") or 0) for lang in entry.get("languages", {}).values())
+            for unused in output.iterdir():
+                if UNUSED_FILES.match(unused.name):
+                    unused.unlink()
+        finally:
+            shutil.rmtree(source, ignore_errors=True)
+            stats.seconds = time.perf_counter() - start
+        return stats
+
+    def close(self) -> None:
+        """Wait for the bundles under way, then remove the staging folder."""
+        self._pool.shutdown(wait=True)
+        shutil.rmtree(self._staging, ignore_errors=True)
