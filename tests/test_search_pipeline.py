@@ -16,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from scripts import search_index as si
-from scripts.pagefind_feed import PagefindFeeder
+from scripts.pagefind_feed import BundleIndexer
 from scripts.settings import load_data
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -196,32 +196,40 @@ def _fragments(bundle: Path) -> list[dict]:
     return [json.loads(gzip.decompress(p.read_bytes())[12:]) for p in (bundle / "fragment").iterdir()]
 
 
-def test_the_feeder_indexes_pages_as_fast_as_pagefind_answers(tmp_path):
-    """Pagefind's own client reads one answer per 0.1 s (150 pages: 15 s); ours keeps up."""
-    feeder = PagefindFeeder({})
-    start = time.perf_counter()
-    for i in range(150):
-        feeder.add(si.prepare_page(PAGE.format(date=f"2020-01-{i % 28 + 1:02d}"), []), f"/bai-viet/{i}/")
-    stats = feeder.finish(str(tmp_path / "pagefind"))
-    assert stats.pages == 150 and not stats.errors
-    assert time.perf_counter() - start < 8
-    entry = json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    assert entry["languages"]["vi"]["page_count"] == 150  # written in full before Pagefind stops
-    written = [p for p in (tmp_path / "pagefind").rglob("*") if p.is_file()]
+def test_a_bundle_is_indexed_in_the_background_and_written_whole(tmp_path):
+    indexer = BundleIndexer(index_chunk_size=si.INDEX_CHUNK_SIZE)
+    try:
+        for i in range(40):
+            indexer.add("b0/", f"/bai-viet/{i}/", si.prepare_page(si.trim_page(PAGE.format(date=f"2020-01-{i % 28 + 1:02d}")), []))
+        indexer.add("b1/", "/bai-viet/old/", si.prepare_page(PAGE.format(date="2010-05-06"), []))
+        first = indexer.finish_bundle("b0/", tmp_path / "pagefind" / "b0")
+        second = indexer.finish_bundle("b1/", tmp_path / "pagefind" / "b1")
+        stats = first.result(timeout=60)
+        assert second.result(timeout=60).pages == 1
+    finally:
+        indexer.close()
+    assert stats.pages == 40 and stats.words > 0
+    bundle = tmp_path / "pagefind" / "b0"
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["vi"]["page_count"] == 40
+    written = [p for p in bundle.rglob("*") if p.is_file()]
     assert written and all(p.stat().st_size > 0 for p in written), "a file of the bundle is empty"
     names = {p.name for p in written}
     assert "pagefind.js" in names and "wasm.unknown.pagefind" in names
     assert not names & {"pagefind-ui.js", "pagefind-worker.js", "pagefind-highlight.js"}  # unused here
-    fragments = _fragments(tmp_path / "pagefind")
-    assert len(fragments) == 150
+    fragments = _fragments(bundle)
+    assert len(fragments) == 40
     sample = fragments[0]
+    assert sample["url"].startswith("/bai-viet/")
     assert si.unfold(sample["content"]) == "Đại hội Đảng bộ HĐND xã"
     assert sample["filters"]["unit"] == ["D\u034fảng bộ xã D\u034fông Hòa"]
     assert "Bỏ qua" not in sample["content"]
 
 
-def test_a_closed_feeder_stops_pagefind_without_writing(tmp_path):
-    feeder = PagefindFeeder({})
-    feeder.add(si.prepare_page(PAGE.format(date="2020-01-01"), []), "/a/")
-    feeder.close()
-    assert not (tmp_path / "pagefind").exists()
+def test_closing_the_indexer_leaves_no_staging_folder(tmp_path):
+    indexer = BundleIndexer()
+    indexer.add("b0/", "/a/", si.prepare_page(PAGE.format(date="2020-01-01"), []))
+    staging = indexer._staging
+    assert any(staging.rglob("index.html"))
+    indexer.close()
+    assert not staging.exists()
