@@ -578,11 +578,15 @@ _GLUED_CREDIT = re.compile(
     rf"|(?<=[.\s])(?:[Ảả]nh|[Nn]guồn ảnh)\s*:\s*(?:[{UPPER}][\w.]*\s?){{1,4}}?(?=\s+[{UPPER}][{LOWER}]*\s+[{LOWER}])")
 
 
+_STOP = re.compile(r"[.!?;:]")
+
+
 def _split_glued_caption(text: str, p: _Patterns) -> tuple[str | None, str | None]:
     """"Caption (Ảnh: X) Paragraph..." → the caption with its credit, then the paragraph."""
     m = _GLUED_CREDIT.search(text) if ("nh:" in text or "nh :" in text) else None
     if not m or m.end() >= len(text) - 3:
-        first_stop = min((i for i in (text.find(c) for c in ".!?;:") if i >= 0), default=len(text))
+        stop = _STOP.search(text)  # the first full stop (one scan, not one per mark)
+        first_stop = stop.start() if stop else len(text)
         g = p.glued_caption.match(text) if first_stop >= 12 else None
         if (g and p.caption_word.search(g.group(1)) and words(g.group(1)) <= 25 and words(text) - words(g.group(1)) >= 8
                 and not _TIME_START.match(g.group(1))):
