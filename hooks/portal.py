@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 import sys
 import threading
 from pathlib import Path
@@ -52,6 +53,8 @@ class _State:
         self.command = "build"
         self.converter_lock = threading.Lock()
         self.timer: threading.Timer | None = None
+        self.entries: dict[str, tuple[dict, cat.Entry]] = {}
+        self.article_inputs: dict[str, tuple[tuple, str]] = {}  # what each article's panel was made of  # catalog entries by file, reused when unchanged
         self.frames = FrameCache()
         self.nav_urls: frozenset[str] = frozenset()
         self.dirty = False  # `mkdocs serve --dirty` (make serve): render only what changed
@@ -253,9 +256,11 @@ def on_files(files: Files, config: Any) -> Files:
             paths.append(f.abs_src_path)
             read += fresh
     if read or len(paths) != len(_state.front_matter_cache):
-        _save_disk_cache(config, paths)
+        if not (_state.dirty and _state.catalog is not None):
+            # a preview's rebuilds keep it in memory: writing 10,000 entries took a second per save
+            _save_disk_cache(config, paths)
         _state.front_matter_cache = {p: _state.front_matter_cache[p] for p in paths}
-    catalog = cat.build_catalog(items, settings.prefixes)
+    catalog = cat.build_catalog(items, settings.prefixes, memo=_state.entries)
     _state.catalog = catalog
     generated = pages.all_pages(catalog, settings.page_size, settings.latest, config.site_name)
     _state.generated = {}
@@ -296,7 +301,7 @@ def _plan_rebuild(files: Files, config: Any, catalog: cat.Catalog) -> None:
     """Dirty mode: digest every portal page, render again only those that changed (MkDocs renders
     an article again by itself when its file is newer than its output), delete stale outputs."""
     _state.ready_html, _state.ready_context = {}, {}
-    made = rebuild.portal_pages(_state.generated.values(), catalog)
+    made = rebuild.portal_pages(_state.generated.values(), catalog, _state.article_inputs)
     digests: dict[str, tuple[str, str]] = {}
     for src, (dig, _) in made.items():
         file = files.get_file_from_path(src)
@@ -313,10 +318,12 @@ def _plan_rebuild(files: Files, config: Any, catalog: cat.Catalog) -> None:
             pass
     for src in plan.changed:
         payload = made[src][1]
-        if isinstance(payload, str):
-            _state.ready_html[src] = payload
+        if src in _state.generated:
+            if payload is not None:
+                _state.ready_html[src] = payload
         else:
-            _state.ready_context[src] = payload
+            if payload is not None:
+                _state.ready_context[src] = payload
             files.get_file_from_path(src).is_modified = _modified  # same file, new panel or neighbours
     for src in _state.generated:
         file = files.get_file_from_path(src)
@@ -431,22 +438,29 @@ def _content_dir(config: Any) -> Path:
 
 
 def _convert(config: Any) -> None:
-    """Convert content/ again, in this process: the converter rewrites only what changed (its
-    manifest knows the rest), and its write into docs/ triggers MkDocs' rebuild."""
-    from scripts import convert as converter
-
+    """Convert content/ again with the converter's own command, as `make site` runs it: it rewrites
+    only what changed (its manifest knows the rest), and its write into docs/ triggers MkDocs'
+    rebuild. A process of its own: the converter's fingerprint of its code is the command's (in
+    this process the portal's modules are loaded too, and every article would be read again), it
+    uses both cores, and the preview survives whatever happens to it."""
     content = _content_dir(config)
-    report = _report_path()
+    cmd = [sys.executable, "-m", "scripts.convert", str(content), str(config.docs_dir),
+           "--report", str(_report_path())]
+    if config.config_file_path:
+        cmd += ["--config", str(config.config_file_path)]
     with _state.converter_lock:
         try:
-            entries = converter.convert(content, Path(config.docs_dir), _state.settings, jobs=1)
-            report.parent.mkdir(parents=True, exist_ok=True)
-            converter.atomic_write(report, (json.dumps({"files": [x.to_json() for x in entries]},
-                                                       ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
-        except Exception as err:  # noqa: BLE001 - the preview must survive a converter failure
+            done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=3600)
+        except (OSError, subprocess.SubprocessError) as err:
             log.warning(f"convert: {content} could not be converted again: {err!r}")
             return
-        log.info(f"convert: {converter.summary(entries)}")
+        lines = [x for x in (done.stdout + done.stderr).splitlines() if x.strip()]
+        summary = next((x for x in reversed(lines) if x.startswith("convert:")), lines[-1] if lines else "")
+        if done.returncode == 0:
+            log.info(summary if summary.startswith("convert:") else f"convert: {summary}")
+        else:
+            log.warning(f"convert: {content} could not be converted again (exit {done.returncode}): "
+                        + "\n".join(lines[-5:]))
 
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:
@@ -457,7 +471,8 @@ def on_serve(server: Any, config: Any, builder: Any) -> Any:
     import watchdog.events
 
     def schedule(event: Any) -> None:
-        if event.is_directory:
+        # reading a file is not editing it (watchdog reports opens and closes too)
+        if event.is_directory or event.event_type in ("opened", "closed_no_write"):
             return
         if _state.timer is not None:
             _state.timer.cancel()

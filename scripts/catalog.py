@@ -7,6 +7,7 @@ linear or n log n in the number of articles: the portal must build 100,000 artic
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Sequence
@@ -76,6 +77,11 @@ class Entry:
     source_file: str
     title_generated: bool = False
     order: int = 0  # position in the site-wide newest-first order
+
+    @functools.cached_property
+    def title_key(self) -> tuple:
+        """Vietnamese order of the title, kept with the entry (a rebuild reuses unchanged entries)."""
+        return sort_key(self.title)
 
     @property
     def sort_date(self) -> str | None:
@@ -262,7 +268,7 @@ def make_entry(src_uri: str, meta: Mapping[str, Any]) -> Entry:
 
 def newest_first(entries: Iterable[Entry]) -> list[Entry]:
     """Newest first, undated last; ties in Vietnamese title order, then by address (stable)."""
-    out = sorted(entries, key=lambda e: (sort_key(e.title), e.src_uri))
+    out = sorted(entries, key=lambda e: (e.title_key, e.src_uri))
     out.sort(key=lambda e: e.sort_date or "", reverse=True)
     return out
 
@@ -341,11 +347,28 @@ def _most_common(values: Iterable[str | None]) -> str | None:
 
 
 def build_catalog(items: Iterable[tuple[str, Mapping[str, Any]]],
-                  prefixes: Mapping[str, str] | None = None) -> Catalog:
-    """(src_uri, front matter) pairs → the whole catalog, every list newest first."""
+                  prefixes: Mapping[str, str] | None = None,
+                  memo: dict[str, tuple[Mapping[str, Any], Entry]] | None = None) -> Catalog:
+    """(src_uri, front matter) pairs → the whole catalog, every list newest first.
+
+    `memo` ({src_uri: (front matter, entry)}, updated here) lets a rebuild reuse the entry of an
+    article whose front matter is the very same object as last time (the hook's cache keeps it)."""
     pre = dict(DEFAULT_PREFIXES)
     pre.update(prefixes or {})
-    entries = newest_first(make_entry(src, meta) for src, meta in items)
+    if memo is None:
+        entries = newest_first(make_entry(src, meta) for src, meta in items)
+    else:
+        made = []
+        for src, meta in items:
+            hit = memo.get(src)
+            if hit is None or hit[0] is not meta:
+                hit = memo[src] = (meta, make_entry(src, meta))
+            made.append(hit[1])
+        if len(memo) > len(made):  # articles removed since: forget them
+            keep = {x.src_uri for x in made}
+            for src in [k for k in memo if k not in keep]:
+                del memo[src]
+        entries = newest_first(made)
     for i, e in enumerate(entries):
         e.order = i
 

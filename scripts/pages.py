@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import re
 from dataclasses import dataclass
 from email.utils import format_datetime
 from functools import partial
@@ -68,8 +69,14 @@ class GeneratedPage:
         return self.render()
 
 
+_SPECIAL = re.compile(r"""[&<>"']""")
+
+
 def e(text: object) -> str:
-    return escape(str(text), quote=True)
+    """HTML-escaped text; most values (addresses, dates, plain names) need nothing, and this runs
+    for every value of every listing, so those are returned as they are."""
+    text = str(text)
+    return escape(text, quote=True) if _SPECIAL.search(text) else text
 
 
 def capitalize(text: str) -> str:
@@ -400,8 +407,8 @@ def article_panel(entry: Entry, catalog: Catalog) -> str:
     return f'<aside class="portal-meta" aria-label="Thông tin bài viết" data-pagefind-ignore>{_facts(rows)}</aside>'
 
 
-def related_html(entry: Entry, catalog: Catalog) -> str:
-    items = related(catalog, entry)
+def related_html(entry: Entry, catalog: Catalog, items: list[Entry] | None = None) -> str:
+    items = related(catalog, entry) if items is None else items
     if not items:
         return ""
     lis = "".join(f'<li><a href="{e(rel(entry.url, x.url))}">{e(x.title)}</a> '
@@ -410,12 +417,24 @@ def related_html(entry: Entry, catalog: Catalog) -> str:
             f"<h2>Bài viết liên quan</h2><ul>{lis}</ul></nav>")
 
 
-def article_context(entry: Entry, catalog: Catalog) -> dict[str, str]:
+def article_context(entry: Entry, catalog: Catalog, related_items: list[Entry] | None = None) -> dict[str, str]:
     """Everything the portal adds to an article's page (its words come from its own file): the
     template variables of overrides/partials/content.html."""
     return {"portal_panel": article_panel(entry, catalog),
-            "portal_related": related_html(entry, catalog),
+            "portal_related": related_html(entry, catalog, related_items),
             "portal_search": search_attributes(entry, catalog)}
+
+
+def article_inputs(entry: Entry, catalog: Catalog, related_items: list[Entry]) -> tuple:
+    """Everything `article_context` reads, as one comparable value: equal inputs, equal HTML (a
+    rebuild skips making it). Keep in step with article_panel, related_html and search_attributes."""
+    unit = catalog.units.get(entry.unit_key or "")
+    year = catalog.years.get(entry.year)
+    docs = tuple((d.key, catalog.documents[d.key].url if d.key in catalog.documents else None)
+                 for d in entry.documents)
+    return (entry, (unit.name, unit.url) if unit else None, (year.name, year.url) if year else None,
+            tuple(catalog.terms[t].url if t in catalog.terms else None for t in entry.terms), docs,
+            tuple(related_items))
 
 
 def search_attributes(entry: Entry, catalog: Catalog) -> str:

@@ -17,8 +17,8 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
-from .catalog import Catalog
-from .pages import GeneratedPage, article_context
+from .catalog import Catalog, related
+from .pages import GeneratedPage, article_context, article_inputs
 
 
 def digest(*parts: str) -> str:
@@ -30,17 +30,33 @@ def digest(*parts: str) -> str:
     return h.hexdigest()
 
 
-def portal_pages(generated: Iterable[GeneratedPage], catalog: Catalog) -> dict[str, tuple[str, str | dict[str, str]]]:
+def portal_pages(generated: Iterable[GeneratedPage], catalog: Catalog,
+                 memo: dict[str, tuple[tuple, str]] | None = None) -> dict[str, tuple[str, str | dict[str, str] | None]]:
     """{src_uri: (digest, what the hook gives the page)} for every generated page (its HTML) and
-    every article (its panel, related list and search attributes). Linear in the site: every
-    listing's HTML is made, which costs less than rendering one page's frame per listing."""
-    out: dict[str, tuple[str, str | dict[str, str]]] = {}
+    every article (its panel, related list and search attributes). Linear in the site.
+
+    `memo` ({src_uri: (inputs, digest)}, updated here) spares making an article's HTML again when
+    everything it is made of is the same as last time: its payload is then None (the hook makes it
+    if the page renders after all)."""
+    out: dict[str, tuple[str, str | dict[str, str] | None]] = {}
     for page in generated:
         html = page.html()
         out[page.src_uri] = (digest(page.title, page.kind, html), html)
     for entry in catalog.entries:
-        context = article_context(entry, catalog)
+        items = related(catalog, entry)
+        if memo is not None:
+            inputs = article_inputs(entry, catalog, items)
+            hit = memo.get(entry.src_uri)
+            if hit is not None and hit[0] == inputs:
+                out[entry.src_uri] = (hit[1], None)
+                continue
+        context = article_context(entry, catalog, items)
         out[entry.src_uri] = (digest(*context.values()), context)
+        if memo is not None:
+            memo[entry.src_uri] = (inputs, out[entry.src_uri][0])
+    if memo is not None and len(memo) > len(catalog.entries):
+        for src in [k for k in memo if k not in catalog.by_src]:
+            del memo[src]
     return out
 
 

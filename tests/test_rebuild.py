@@ -101,3 +101,23 @@ def test_memory_is_kept_per_output_folder_and_can_be_forgotten():
     assert rebuild.recall("/tmp/one") is memory and rebuild.recall("/tmp/two") is None
     rebuild.forget(["/tmp/one"])
     assert rebuild.recall("/tmp/one") is None
+
+
+def test_remembered_article_inputs_give_the_digests_made_from_scratch():
+    memo: dict = {}
+    entries: dict = {}
+
+    def digests(metas: dict[str, dict], use_memo: bool) -> dict[str, str]:
+        catalog = cat.build_catalog(list(metas.items()), memo=entries if use_memo else None)
+        generated = pages.all_pages(catalog, page_size=2, latest=2, site_name="Cổng thử")
+        made = rebuild.portal_pages(generated, catalog, memo if use_memo else None)
+        return {src: d for src, (d, _) in made.items()}
+
+    first = articles()
+    assert digests(first, True) == digests(first, False)
+    edited = dict(first)  # the other articles keep their very front matter objects, as the hook's cache does
+    edited["bai-viet/a.md"] = meta("Xã Mỹ Hòa họp, tiêu đề mới", date="2020-01-05")
+    del edited["bai-viet/e.md"]
+    remembered = digests(edited, True)
+    assert remembered == digests(edited, False)
+    assert set(memo) == set(edited)  # the removed article is forgotten
