@@ -247,10 +247,10 @@ def facet_values(page_html: str) -> list[tuple[str, str]]:
 # --- bundles: the index split by period, newest first ------------------------------------------
 
 UNDATED = "Chưa rõ năm"
-DEFAULT_BUNDLE_SIZE = 400
+DEFAULT_BUNDLE_SIZE = 300
 # Word positions per Pagefind index chunk. Pagefind's own default packs tens of thousands, so a
 # query word came with hundreds of kilobytes of other words; 1,000 keeps a chunk to about the word
-# itself, for a few more lines in the bundle's page list (about 1 KB per 400 articles).
+# itself, for a few more lines in the bundle's page list (about 1 KB per 300 articles).
 INDEX_CHUNK_SIZE = 1000
 
 
