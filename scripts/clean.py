@@ -125,7 +125,16 @@ def is_paragraph_like(line: str) -> bool:
 
 
 def _norm(line: str) -> str:
-    return " ".join(_WORD.findall(line.lower()))
+    """The words only, lower case, one space apart: what repeated lines are compared by. A word of
+    letters only is taken as it is (one str test); only the others go through the pattern, which
+    spends hundreds of instructions on each character."""
+    out: list[str] = []
+    for token in line.lower().split():
+        if token.isalpha():
+            out.append(token)
+        else:
+            out.extend(_WORD.findall(token))
+    return " ".join(out)
 
 
 # --- the steps -------------------------------------------------------------------------------
