@@ -106,6 +106,8 @@ def on_config(config: Any) -> Any:
         _state.disabled = True
         log.info("Search: the index of the first build is kept while previewing; restart `make serve` "
                  "to search the edited articles.")
+    if not _state.disabled:
+        _start_indexer()
     return config
 
 
@@ -144,24 +146,28 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
     for i, b in enumerate(_state.bundles):
         for url in b.urls:
             _state.bundle_of[url] = i
-            files.append(articles[url])   # moved to the end, in bundle order
+            files.remove(articles[url])   # moved to the end, in bundle order
+            files.append(articles[url])
     for f in others:                      # and the other pages after them: Pagefind indexes the
-        files.append(f)                   # last bundle while MkDocs renders the listings
+        files.remove(f)                   # last bundle while MkDocs renders the listings
+        files.append(f)
     _state.seen = [0] * len(_state.bundles)
     return env
 
 
+def _start_indexer() -> None:
+    """Pagefind's helper process, started while the build's process is small (see BundleIndexer)."""
+    _state.started = time.perf_counter()
+    try:
+        _state.indexer = BundleIndexer(index_chunk_size=search_index.INDEX_CHUNK_SIZE)
+    except Exception as err:  # noqa: BLE001 - no binary: say so once, build the rest
+        log.error(f"Pagefind could not start ({err!r}): the site is built without its search index. "
+                  "Reinstall it with `pip install -r requirements.txt` (pagefind[bin]).")
+        _state.disabled = True
+
+
 def _indexer() -> BundleIndexer | None:
-    if _state.indexer is None and not _state.disabled:
-        if not _state.started:
-            _state.started = time.perf_counter()
-        try:
-            _state.indexer = BundleIndexer(index_chunk_size=search_index.INDEX_CHUNK_SIZE)
-        except Exception as err:  # noqa: BLE001 - no binary: say so once, build the rest
-            log.error(f"Pagefind could not start ({err!r}): the site is built without its search index. "
-                      "Reinstall it with `pip install -r requirements.txt` (pagefind[bin]).")
-            _state.disabled = True
-    return _state.indexer
+    return None if _state.disabled else _state.indexer
 
 
 def _bundle_done(i: int, config: Any) -> None:

@@ -2,8 +2,8 @@
 
 The build writes each article page, as Pagefind should read it, into a staging folder; when a bundle
 (a date range of articles, see scripts/search_index.py) is complete, Pagefind's command line indexes
-that folder into the bundle's place in site/pagefind/ in a background thread, while MkDocs renders
-the next pages. Pagefind's Python API was used before: every page went to the `pagefind --service`
+that folder into the bundle's place in site/pagefind/ from a helper process, while MkDocs renders
+the next pages (this module is also that helper: `python -m scripts.pagefind_feed`). Pagefind's Python API was used before: every page went to the `pagefind --service`
 binary as a base64 JSON message through a pipe and was answered one by one, work the build's
 process did under its GIL, and its `write_files` could answer before the last file was written.
 """
@@ -14,12 +14,15 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import tempfile
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
+ROOT = Path(__file__).resolve().parent.parent   # the project: `python -m scripts.pagefind_feed` runs here
 CHUNK_SIZE_ENV = "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE"
 
 # Pagefind's own interfaces (search UI, highlighter, web worker): the portal uses none of them.
@@ -62,6 +65,11 @@ class BundleIndexer:
             # check it when upgrading Pagefind.
             self._env[CHUNK_SIZE_ENV] = str(int(index_chunk_size))
         self._staging = Path(tempfile.mkdtemp(prefix="portal-search-"))
+        # Pagefind is started by a small helper process, made now while the build's process is
+        # still small: started from the build's process, each run would be forked from it (about
+        # 500 MB at 10,000 articles), its memory counted twice for an instant.
+        self._helper = subprocess.Popen([sys.executable, "-m", "scripts.pagefind_feed"], cwd=str(ROOT),
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8")
         self._pool = ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="pagefind")
 
     def add(self, bundle: str, url: str, html: str) -> None:
@@ -73,34 +81,76 @@ class BundleIndexer:
 
     def finish_bundle(self, bundle: str, output: Path) -> Future:
         """Index `bundle` into `output` in the background; the future gives its BundleStats."""
-        return self._pool.submit(self._index, bundle.strip("/"), Path(output))
+        job = {"binary": self._binary, "env": self._env, "source": str(self._staging / bundle.strip("/")),
+               "output": str(output)}
+        return self._pool.submit(self._ask, job)
 
-    def _index(self, bundle: str, output: Path) -> BundleStats:
-        stats = BundleStats()
-        source = self._staging / bundle
-        start = time.perf_counter()
-        try:
-            if not source.is_dir():
-                return stats
-            run = subprocess.run([self._binary, "--site", str(source), "--output-path", str(output)],
-                                 env=self._env, capture_output=True, text=True, encoding="utf-8",
-                                 errors="replace", check=False)
-            if run.returncode != 0:
-                raise RuntimeError(f"Pagefind failed on {bundle} ({run.returncode}): "
-                                   f"{(run.stderr or run.stdout).strip()[-500:]}")
-            m = re.search(r"Indexed (\d+) words", run.stdout)
-            stats.words = int(m.group(1)) if m else 0
-            entry = json.loads((output / "pagefind-entry.json").read_text(encoding="utf-8"))
-            stats.pages = sum(int(lang.get("page_count") or 0) for lang in entry.get("languages", {}).values())
-            for unused in output.iterdir():
-                if UNUSED_FILES.match(unused.name):
-                    unused.unlink()
-        finally:
-            shutil.rmtree(source, ignore_errors=True)
-            stats.seconds = time.perf_counter() - start
-        return stats
+    def _ask(self, job: dict[str, Any]) -> BundleStats:
+        """One bundle through the helper (one at a time: the pool has one thread)."""
+        assert self._helper.stdin is not None and self._helper.stdout is not None
+        self._helper.stdin.write(json.dumps(job, ensure_ascii=False) + "\n")
+        self._helper.stdin.flush()
+        line = self._helper.stdout.readline()
+        if not line:
+            raise RuntimeError(f"the Pagefind helper stopped (exit status {self._helper.poll()})")
+        answer = json.loads(line)
+        if not answer.pop("ok"):
+            raise RuntimeError(answer["error"])
+        return BundleStats(**answer)
 
     def close(self) -> None:
-        """Wait for the bundles under way, then remove the staging folder."""
+        """Wait for the bundles under way, stop the helper, then remove the staging folder."""
         self._pool.shutdown(wait=True)
+        if self._helper.stdin is not None and not self._helper.stdin.closed:
+            self._helper.stdin.close()
+        try:
+            self._helper.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            self._helper.kill()
+            self._helper.wait()
+        if self._helper.stdout is not None:
+            self._helper.stdout.close()
         shutil.rmtree(self._staging, ignore_errors=True)
+
+
+def index_bundle(binary: str, env: dict[str, str], source: str, output: str) -> BundleStats:
+    """Run Pagefind's command line on one bundle's staging folder (in the helper process), keep
+    only the files the portal uses, remove the staging folder."""
+    stats = BundleStats()
+    src, out = Path(source), Path(output)
+    start = time.perf_counter()
+    try:
+        if not src.is_dir():
+            return stats
+        run = subprocess.run([binary, "--site", str(src), "--output-path", str(out)], env=env,
+                             capture_output=True, text=True, encoding="utf-8", errors="replace", check=False)
+        if run.returncode != 0:
+            raise RuntimeError(f"Pagefind failed on {src.name} ({run.returncode}): "
+                               f"{(run.stderr or run.stdout).strip()[-500:]}")
+        m = re.search(r"Indexed (\d+) words", run.stdout)
+        stats.words = int(m.group(1)) if m else 0
+        entry = json.loads((out / "pagefind-entry.json").read_text(encoding="utf-8"))
+        stats.pages = sum(int(lang.get("page_count") or 0) for lang in entry.get("languages", {}).values())
+        for unused in out.iterdir():
+            if UNUSED_FILES.match(unused.name):
+                unused.unlink()
+    finally:
+        shutil.rmtree(src, ignore_errors=True)
+        stats.seconds = time.perf_counter() - start
+    return stats
+
+
+def _serve_jobs() -> None:
+    """The helper: one JSON job a line on stdin (see BundleIndexer), one JSON answer a line."""
+    for line in sys.stdin:
+        job = json.loads(line)
+        try:
+            answer = {"ok": True, **asdict(index_bundle(job["binary"], job["env"], job["source"], job["output"]))}
+        except Exception as err:  # noqa: BLE001 - the build says which bundle failed and why
+            answer = {"ok": False, "error": str(err)}
+        sys.stdout.write(json.dumps(answer, ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    _serve_jobs()
