@@ -463,3 +463,14 @@ def test_a_year_filter_reads_only_the_bundles_holding_that_year(page, articles):
     assert sorted(urls(page, response)) == sorted(expected)
     read = _bundles_read(page, start)
     assert read and read <= set(holding), (read, holding)
+
+
+def test_only_articles_are_indexed_not_the_listings_that_repeat_them(home, articles):
+    """Unit, term, year and document pages repeat their articles' summaries: indexing them made the
+    index about twice as big and listed the same text twice."""
+    page = home
+    for query in ("nhiem ky", "dang bo", "nam"):
+        found = urls(page, search(page, query))
+        assert found and all(u.startswith("bai-viet/") for u in found), found
+    total = page.evaluate("() => window.portalSearch.bundles()")["articles"]
+    assert total == len(articles)
