@@ -716,12 +716,18 @@ def _finish(output_dir: Path, manifest: dict[str, dict[str, Any]], states: dict[
     # what the converter wrote and nobody changed since: its digest is known without reading it
     reusable = {prev["output"]: prev.get("output_sha256") for src, prev in manifest.items() if states[src] == "clean"}
     on_disk: dict[str, str | None] = {}
+    try:  # one listing instead of trying to open every new output
+        listed = {f"{prefix}/{name}" if prefix else name for name in os.listdir(output_dir / prefix)}
+    except OSError:
+        listed = None
 
     def disk_sha(rel_out: str) -> str | None:
         """The digest of the file at rel_out, or None when there is none."""
         if rel_out not in on_disk:
             if reusable.get(rel_out):
                 on_disk[rel_out] = reusable[rel_out]
+            elif listed is not None and rel_out not in listed:
+                on_disk[rel_out] = None
             else:
                 existing = _read(output_dir / rel_out)
                 on_disk[rel_out] = None if existing is None else sha256(existing)
@@ -742,6 +748,10 @@ def _finish(output_dir: Path, manifest: dict[str, dict[str, Any]], states: dict[
         n, rendered = 1, None
         while True:
             slug = _slug_with_suffix(r.slug, n)
+            rel_out = f"{prefix}/{slug}.md" if prefix else f"{slug}.md"
+            n += 1
+            if rel_out in taken:
+                continue
             data = None
             sha = r.sha
             if slug != r.slug:  # another article holds the slug: the same file with a suffixed one
@@ -749,10 +759,8 @@ def _finish(output_dir: Path, manifest: dict[str, dict[str, Any]], states: dict[
                     rendered = Path(r.temp).read_text(encoding="utf-8")
                 data = with_slug(rendered, slug).encode("utf-8")
                 sha = sha256(data)
-            rel_out = f"{prefix}/{slug}.md" if prefix else f"{slug}.md"
             if free(rel_out, sha):
                 break
-            n += 1
         taken.add(rel_out)
         final[r.source] = (slug, rel_out, sha, data)
 
@@ -793,15 +801,17 @@ def _finish(output_dir: Path, manifest: dict[str, dict[str, Any]], states: dict[
             continue
         slug, rel_out, sha, data = final[rel]
         warnings = list(r.warnings)
-        path = output_dir / rel_out
+        path = os.path.join(output_dir, rel_out)  # (a str: pathlib's objects cost more than the rename)
         if disk_sha(rel_out) == sha:
-            status, stat = "unchanged", _stat(path)
+            status, stat = "unchanged", _stat(Path(path))
         elif data is None:
             os.replace(r.temp, path)  # the worker's file, as it wrote it: a rename keeps its time and size
             status, stat = "converted", r.stat
-        else:
-            atomic_write(path, data)
-            status, stat = "converted", _stat(path)
+        else:  # the worker's file with another slug: rewritten where it is, then moved
+            with open(r.temp, "wb") as fh:
+                fh.write(data)
+            os.replace(r.temp, path)
+            status, stat = "converted", _stat(Path(path))
         articles[rel].raw = None  # the bytes are no longer needed
         entries[rel] = Entry(rel, status, output=rel_out, warnings=warnings)
         new_manifest[rel] = {
