@@ -14,13 +14,14 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 import yaml
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import YAML_RE
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,7 +57,7 @@ class _State:
         self.entries: dict[str, tuple[dict, cat.Entry]] = {}
         self.article_inputs: dict[str, tuple[tuple, str]] = {}  # what each article's panel was made of  # catalog entries by file, reused when unchanged
         self.frames = FrameCache()
-        self.nav_urls: frozenset[str] = frozenset()
+        self.nav_urls: tuple[str, ...] = ()
         self.dirty = False  # `mkdocs serve --dirty` (make serve): render only what changed
         self.pending: tuple[str, rebuild.Memory] | None = None  # remembered once the build succeeds
         self.ready_html: dict[str, str] = {}  # generated pages' HTML made for their digests
@@ -82,15 +83,17 @@ class FrameCache:
         return hit
 
 
-def frame_key(page_url: str, base_url: str, nav_urls: frozenset[str] | set[str]) -> str:
-    """Where a page sits, as far as its frame can tell: every link of the frame goes to the site's
-    root, a navigation page (one folder deep) or assets/, so the relative links are the same for
-    pages at the same depth (base_url) under the same first folder; a navigation page is also
-    marked active in the navigation, so it is a place of its own. Pages under assets/ are not cached."""
+def frame_key(page_url: str, base_url: str, nav_urls: Sequence[str]) -> str:
+    """Where a page sits, as far as its frame can tell. The frame links to the site's root and
+    assets (relative to the page's depth: base_url), to the navigation's pages (their relative
+    addresses, in the key), and to pages under the page's own first folder (the search page from
+    itself): pages alike in all three share a frame. A navigation page is also marked active in
+    the navigation, so it is a place of its own. Pages under assets/ are not cached."""
     first = page_url.split("/", 1)[0] if "/" in page_url else ""
     if first == "assets":
         return ""
-    return f"{base_url}|{first}|{page_url if page_url in nav_urls else ''}"
+    links = ",".join(get_relative_url(url, page_url) for url in nav_urls)
+    return f"{base_url}|{first}|{page_url if page_url in nav_urls else ''}|{links}"
 
 
 class GeneratedListingPage(Page):
@@ -368,7 +371,7 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
 
 
 def on_nav(nav: Any, config: Any, files: Files) -> Any:
-    _state.nav_urls = frozenset(p.url for p in nav.pages)
+    _state.nav_urls = tuple(p.url for p in nav.pages)
     return nav
 
 

@@ -46,3 +46,43 @@ def test_a_missing_report_lists_nothing(tmp_path, monkeypatch, caplog):
     with caplog.at_level(logging.INFO):
         portal.on_post_build(SimpleNamespace())
     assert not [r for r in caplog.records if "rejected" in r.getMessage()]
+
+
+# --- the page frame's cache key ----------------------------------------------------------------
+
+NAV = ("", "don-vi/", "nhiem-ky/", "nam/", "van-ban/")
+
+
+def test_pages_alike_in_depth_and_first_folder_share_a_frame():
+    a = portal.frame_key("bai-viet/mot/", "../..", NAV)
+    assert a and a == portal.frame_key("bai-viet/hai/", "../..", NAV)
+
+
+def test_a_page_under_a_navigation_folder_links_to_it_differently_and_gets_its_own_frame():
+    # from don-vi/x/ the units directory is "../", from bai-viet/x/ it is "../../don-vi/"
+    assert portal.frame_key("don-vi/x/", "../..", NAV) != portal.frame_key("bai-viet/x/", "../..", NAV)
+    assert portal.frame_key("don-vi/x/", "../..", NAV) != portal.frame_key("don-vi/x/trang-2/", "../../..", NAV)
+
+
+def test_a_navigation_page_is_a_place_of_its_own_and_deeper_navigation_entries_are_told_apart():
+    assert portal.frame_key("don-vi/", "..", NAV) != portal.frame_key("don-vi/trang-2/", "../..", NAV)
+    assert portal.frame_key("", ".", NAV) != portal.frame_key("", ".", ())
+    deep = ("", "a/b/c/")
+    # same depth, same first folder, yet "a/b/c/" is "c/" from a/b/ and "../b/c/" from a/x/
+    assert portal.frame_key("a/b/", "../..", deep) != portal.frame_key("a/x/", "../..", deep)
+
+
+def test_pages_under_assets_are_not_cached():
+    assert portal.frame_key("assets/x/", "../..", NAV) == ""
+
+
+def test_the_frame_cache_renders_a_part_once_per_place_and_always_without_a_key():
+    cache, calls = portal.FrameCache(), []
+
+    def body() -> str:
+        calls.append(1)
+        return f"<nav>{len(calls)}</nav>"
+
+    assert cache("nav", "k", caller=body) == cache("nav", "k", caller=body) == "<nav>1</nav>"
+    assert cache("nav", "other", caller=body) == "<nav>2</nav>"
+    assert cache("nav", "", caller=body) == "<nav>3</nav>" and len(calls) == 3
