@@ -223,15 +223,16 @@ def on_post_build(config: Any) -> None:
     if _state.indexer is not None:
         _state.indexer.close()
         _state.indexer = None
-    if not written:
-        log.info("No page is marked for search (data-pagefind-body): the search index is empty.")
-        return
     out = Path(config.site_dir) / "pagefind"
     done = {i for i, _ in written}
     kept = [b for i, b in enumerate(_state.bundles) if i in done]
+    out.mkdir(parents=True, exist_ok=True)   # an empty archive gets an empty list: "no results"
     for name, data in ((search_index.MANIFEST, search_index.manifest(kept)),
                        (search_index.FACETS, search_index.facet_totals(_state.facets))):
         (out / name).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    if not written:
+        log.info("No article is marked for search (data-pagefind-body): the search index is empty.")
+        return
     pages = sum(s.pages for _, s in written)
     words = sum(s.words for _, s in written)
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
