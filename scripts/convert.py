@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import concurrent.futures
 from concurrent.futures.process import BrokenProcessPool
-import dataclasses
 import datetime as dt
 import hashlib
 import itertools
@@ -222,21 +221,11 @@ def apply_overrides(front_matter: dict[str, Any], meta_text: str | None, meta_na
     return out, tuple(sorted(set(keys))), warnings, None
 
 
-def render_text(article: Article, front_matter: dict[str, Any] | None = None) -> tuple[str, str]:
-    """(the whole .md, the part after the front matter) for `article`, shown with `front_matter`
-    (an editor's corrections) instead of its own when given.
-
-    The front matter is YAML between two `---` lines; YAML indents every continuation line, so the
-    first line that is exactly `---` after the opening one closes it.
-    """
-    text = render.render(article)
-    end = text.find("\n---\n", 3)
-    if not text.startswith("---\n") or end < 0:
-        raise RuntimeError("render.render() no longer starts with a front matter block")
-    body = text[end + 5:]
-    if front_matter is None:
-        return text, body
-    return compose(front_matter, body), body
+def render_text(article: Article, front_matter: dict[str, Any]) -> str:
+    """The whole .md for `article` under `front_matter`: its own (`article.front_matter()`, with the slug
+    chosen for it) or with an editor's corrections. The front matter is built once per article and the
+    body rendered on its own: `render.render()` would build it again from a copy of the article."""
+    return compose(front_matter, render.render_body(article))
 
 
 def compose(front_matter: dict[str, Any], body: str) -> str:
@@ -313,7 +302,7 @@ def _render_one(job: Job, settings: Settings | None, limit: float | None
         slug = job.previous_slug if (job.previous_slug and fm.get("title") == job.previous_title
                                      and "slug" not in keys) else base
         fm["slug"] = slug
-        text, _body = render_text(dataclasses.replace(article, slug=slug), fm if keys or meta_warnings else None)
+        text = render_text(article, fm)
         return text, fm, slug, keys, meta_error
     except Exception as exc:  # noqa: BLE001 - one broken file must not stop the run
         log.error("%s: lỗi khi đọc bài (error while reading): %s: %s", job.source, type(exc).__name__, exc,

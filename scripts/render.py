@@ -129,7 +129,14 @@ def front_matter_yaml(meta: dict) -> str:
                      default_flow_style=False)
 
 
+def render_body(article: Article) -> str:
+    """What follows the front matter's closing `---` line: a blank line, the blocks one blank line apart.
+    Apart from `render` for the converter, which already holds the front matter (with the slug it chose
+    and any editor's corrections) and should not build it twice."""
+    blocks = "\n\n".join(render_block(b) for b in article.body)
+    return f"\n{blocks}\n"
+
+
 def render(article: Article) -> str:
     """The whole `.md` file: front matter between `---` lines, then the blocks, one blank line apart."""
-    body = "\n\n".join(render_block(b) for b in article.body)
-    return f"---\n{front_matter_yaml(article.front_matter())}---\n\n{body}\n"
+    return f"---\n{front_matter_yaml(article.front_matter())}---\n{render_body(article)}"
