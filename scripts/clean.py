@@ -140,10 +140,13 @@ def _norm(line: str) -> str:
 # --- the steps -------------------------------------------------------------------------------
 
 
-def _lines(text: str) -> list[str]:
-    """Trimmed lines, blank lines kept as "" (they separate paragraphs); giant lines split."""
+def _lines(text: str, spaces_plain: bool = False) -> list[str]:
+    """Trimmed lines, blank lines kept as "" (they separate paragraphs); giant lines split.
+    `spaces_plain`: the text has no odd space but tabs (decode.decode's output): the pattern's pass over
+    the whole text to look for one is skipped."""
     out: list[str] = []
-    if "  " in text or _ODD_SPACE.search(text):
+    odd = "\t" in text if spaces_plain else _ODD_SPACE.search(text) is not None
+    if "  " in text or odd:
         text = _SPACES.sub(" ", text)
     for raw in text.split("\n"):
         line = raw.strip()
@@ -614,9 +617,11 @@ def _split_glued_caption(text: str, p: _Patterns) -> tuple[str | None, str | Non
 # --- the whole cleaner ---------------------------------------------------------------------------
 
 
-def clean(text: str, settings: Settings) -> Page | Rejection:
+def clean(text: str, settings: Settings, *, spaces_plain: bool = False) -> Page | Rejection:
+    """The page's parts. `spaces_plain=True` promises what `decode.decode` guarantees: every other kind
+    of space is already a plain one (tabs excepted)."""
     p = patterns(settings)
-    lines = _lines(text)
+    lines = _lines(text, spaces_plain)
     if not any(lines):
         return Rejection("tệp rỗng hoặc chỉ có khoảng trắng (empty or whitespace only)")
     kept, noise, views = _drop_noise(lines, p)

@@ -17,7 +17,7 @@ def read_article(raw: bytes, source: str, settings: Settings) -> Article | Rejec
     decoded = decode.decode(raw)
     if isinstance(decoded, Rejection):
         return decoded
-    page = clean.clean(decoded.text, settings)
+    page = clean.clean(decoded.text, settings, spaces_plain=True)  # decode made every space plain
     if isinstance(page, Rejection):
         return page
     return extract.extract_article(

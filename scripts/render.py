@@ -15,8 +15,6 @@ from .model import CAPTION, HEADING, Article, Block
 
 CAPTION_CLASS = "caption"
 
-# Inline characters that start Markdown or HTML constructs anywhere in a line.
-_INLINE = re.compile(r"([\\`*_\[\]{}<>&])")
 # Constructs that only act at the start of a block: headings, quotes, lists, rules.
 # (Only characters Python-Markdown can escape; tables, tildes and definition lists are not enabled.)
 _BLOCK_START = re.compile(r"^(\s*)([#>+!-]|\d+[.)])")
@@ -95,15 +93,21 @@ def _fast_yaml(meta: dict) -> str | None:
     return "\n".join(out) + "\n"
 
 
+# Each inline character and what it becomes. Replaced one kind at a time (str.replace is a fast scan; a
+# pattern with a function per match cost more than the rest of rendering): the backslash first, then "&",
+# so that neither is escaped again inside an escape made for another character.
+_INLINE_ESCAPES = (("\\", "\\\\"), ("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"),
+                   *((ch, "\\" + ch) for ch in "`*_[]{}"))
+
+
 def escape_text(text: str) -> str:
     """Markdown-safe text: entities for & < >, backslashes for the rest, nothing else changed."""
-
-    def repl(m: re.Match[str]) -> str:
-        ch = m.group(1)
-        return {"&": "&amp;", "<": "&lt;", ">": "&gt;"}.get(ch) or "\\" + ch
-
-    text = _INLINE.sub(repl, text.strip())
-    return _BLOCK_START.sub(lambda m: m.group(1) + _escape_lead(m.group(2)), text, count=1)
+    text = text.strip()
+    for ch, escaped in _INLINE_ESCAPES:
+        if ch in text:
+            text = text.replace(ch, escaped)
+    m = _BLOCK_START.match(text)  # (anchored at the start: a search would try every position)
+    return text if m is None else m.group(1) + _escape_lead(m.group(2)) + text[m.end():]
 
 
 def _escape_lead(lead: str) -> str:

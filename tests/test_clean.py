@@ -138,3 +138,11 @@ def test_a_running_header_of_a_pdf_copy_goes_entirely() -> None:
     header = "Đảng bộ huyện Thọ Lam - Văn kiện Đại hội XXIII"
     p = page(f"Tóm tắt báo cáo chính trị\n\n{header}\n{LEAD}\n- 1 -\n{header}\n{MORE}\n")
     assert header not in body(p) and "- 1 -" not in body(p)
+
+
+def test_a_page_told_its_spaces_are_plain_reads_as_one_scanned_for_odd_spaces():
+    settings = load_settings()
+    text = ("Đại hội Chi bộ ấp Tân Lập lần thứ V\n\n"
+            "Ngày 12/6/2025, Chi bộ ấp Tân Lập tổ chức Đại hội\tlần thứ V, nhiệm kỳ 2025 - 2030. Đại hội đã bầu "
+            "Ban Chấp hành gồm năm đồng chí và thông qua nghị quyết với quyết tâm xây dựng ấp ngày càng giàu đẹp.\n")
+    assert clean(text, settings, spaces_plain=True) == clean(text, settings)

@@ -250,3 +250,13 @@ def test_pathological_lines_decode_in_linear_time(raw: bytes) -> None:
     result = d.decode(raw)
     assert isinstance(result, (d.Decoded, Rejection))
     assert time.process_time() - start < 5.0
+
+
+def test_decoded_text_has_no_odd_space_but_tabs_so_the_cleaner_may_skip_its_scan_for_them():
+    """pipeline tells clean.clean(spaces_plain=True): decode must keep that promise for every odd space."""
+    from scripts.clean import _ODD_SPACE
+
+    odd = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+    text = "Đại hội\tChi bộ " + "".join(f"ấp {i}{ch}xã" for i, ch in enumerate(odd)) + " thành công."
+    decoded = d.decode(text.encode("utf-8"))
+    assert [m.group() for m in _ODD_SPACE.finditer(decoded.text)] == ["\t"]
