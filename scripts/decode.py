@@ -363,6 +363,7 @@ _MAGIC = (
 # breaks is a sign of a binary file.
 _VN1_CONTROLS = bytes([0x01, 0x02, 0x04, 0x05, 0x06, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17])
 _OTHER_CONTROLS = bytes(b for b in [*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F] if b not in _VN1_CONTROLS)
+_CONTROLS = _OTHER_CONTROLS + _VN1_CONTROLS
 
 
 def _binary_reason(raw: bytes) -> str | None:
@@ -373,6 +374,8 @@ def _binary_reason(raw: bytes) -> str | None:
             return f"tệp nhị phân {name}, không phải văn bản (binary file: {name})"
     if b"\x00" in raw:
         return "tệp nhị phân, có byte NUL (binary file: NUL bytes)"
+    if len(raw.translate(None, _CONTROLS)) == len(raw):
+        return None  # no control byte at all (nearly every file): one pass instead of two
     other = len(raw) - len(raw.translate(None, _OTHER_CONTROLS))
     vn1 = len(raw) - len(raw.translate(None, _VN1_CONTROLS))
     if other > max(2, len(raw) // 100) or vn1 > max(4, len(raw) // 20):
