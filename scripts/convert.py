@@ -249,10 +249,16 @@ _TEMP_NAMES = itertools.count()
 def write_temp(folder: str, data: bytes) -> tuple[str, list[int]]:
     """A worker's output, in the run's own temporary folder: (path, [mtime_ns, size])."""
     path = os.path.join(folder, f"{os.getpid()}-{next(_TEMP_NAMES)}.md")
-    with open(path, "wb") as fh:
-        fh.write(data)
-        fh.flush()  # the last write sets the time
-        st = os.fstat(fh.fileno())
+    # The file descriptor as it is (what open() does, without the buffer's size and terminal checks: three
+    # system calls fewer for each of thousands of files)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0), 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+        st = os.fstat(fd)  # after the last write, which sets the time
+    finally:
+        os.close(fd)
     return path, [st.st_mtime_ns, st.st_size]
 
 
