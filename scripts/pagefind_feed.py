@@ -24,6 +24,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent   # the project: `python -m scripts.pagefind_feed` runs here
 CHUNK_SIZE_ENV = "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE"
+HELPER_NICE = 10   # how far Pagefind stands back from the build (see _serve_jobs)
 
 # Pagefind's own interfaces (search UI, highlighter, web worker): the portal uses none of them.
 UNUSED_FILES = re.compile(r"^pagefind-(?:ui|component-ui|modular-ui|highlight|worker)\.(?:js|css)$")
@@ -141,7 +142,15 @@ def index_bundle(binary: str, env: dict[str, str], source: str, output: str) -> 
 
 
 def _serve_jobs() -> None:
-    """The helper: one JSON job a line on stdin (see BundleIndexer), one JSON answer a line."""
+    """The helper: one JSON job a line on stdin (see BundleIndexer), one JSON answer a line.
+
+    It and its Pagefind runs are niced: Pagefind spreads over every core, and at equal priority it
+    took half of the build's core too, so the build ran at about half speed while a bundle was
+    indexed. Niced, it uses the core the build leaves idle and catches up at the end."""
+    try:
+        os.nice(HELPER_NICE)
+    except OSError:  # not allowed here: index at the build's priority
+        pass
     for line in sys.stdin:
         job = json.loads(line)
         try:
