@@ -54,8 +54,8 @@ class _State:
         self.command = "build"
         self.converter_lock = threading.Lock()
         self.timer: threading.Timer | None = None
-        self.entries: dict[str, tuple[dict, cat.Entry]] = {}
-        self.article_inputs: dict[str, tuple[tuple, str]] = {}  # what each article's panel was made of  # catalog entries by file, reused when unchanged
+        self.entries: dict[str, tuple[dict, cat.Entry]] = {}  # catalog entries by file, reused when unchanged
+        self.article_inputs: dict[str, tuple[tuple, str]] = {}  # what each article's panel was made of
         self.frames = FrameCache()
         self.nav_urls: tuple[str, ...] = ()
         self.dirty = False  # `mkdocs serve --dirty` (make serve): render only what changed
@@ -130,6 +130,7 @@ class PortalFile(File):
 
 
 def _modified() -> bool:
+    """Set as an article file's `is_modified` when its panel or neighbours changed but its file did not."""
     return True
 
 
