@@ -266,6 +266,9 @@ def on_files(files: Files, config: Any) -> Files:
         _state.front_matter_cache = {p: _state.front_matter_cache[p] for p in paths}
     catalog = cat.build_catalog(items, settings.prefixes, memo=_state.entries)
     _state.catalog = catalog
+    for f in files.documentation_pages():
+        # hooks/search.py plans its bundles from these before any page is read
+        f.portal_entry = catalog.by_src.get(f.src_uri)
     generated = pages.all_pages(catalog, settings.page_size, settings.latest, config.site_name)
     _state.generated = {}
     nav_titles = _nav_titles(config.nav)
@@ -363,6 +366,16 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
         page.meta = dict(meta)
         del page.portal_meta
     return markdown
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
+    """An article's search attributes (filters, meta, sort), for hooks/search.py, which sends the
+    article to Pagefind now, while MkDocs still reads the other pages, rather than once it renders."""
+    catalog = _state.catalog
+    entry = catalog.by_src.get(page.file.src_uri) if catalog else None
+    if entry is not None:
+        page.portal_search = pages.search_attributes(entry, catalog)
+    return html
 
 
 def on_env(env: Any, config: Any, files: Files) -> Any:

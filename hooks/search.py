@@ -1,13 +1,14 @@
-"""MkDocs hook: the portal's search index, built by Pagefind while MkDocs renders the site.
+"""MkDocs hook: the portal's search index, built by Pagefind while MkDocs builds the site.
 
-A thin adapter: each rendered article (listings are left out: they repeat the articles' summaries)
-goes through `scripts.search_index.trim_page` and `prepare_page` into a staging folder; when a
-bundle is complete, Pagefind's command line indexes it in the background
-(`scripts.pagefind_feed.BundleIndexer`), so indexing overlaps the build. The articles are split by date into
-bundles (`search_index.plan_bundles`), each its own Pagefind index in site/pagefind/bN/, rendered
-newest first so that each bundle is written, and its process ends, while the build goes on;
-site/pagefind/bundles.json lists them and facets.json counts the whole archive's facet values. It also adds the search results page (`tim-kiem/`), whose interface
-lives in overrides/assets/javascripts/portal-search.js.
+A thin adapter. The articles are split by date into bundles (`search_index.plan_bundles`), each its
+own Pagefind index in site/pagefind/bN/, and MkDocs reads them first, newest first. As soon as an
+article's Markdown is rendered, what search covers of it (`search_index.article_document`: title,
+words, filters) goes to a staging folder; when a bundle is complete, Pagefind's command line
+indexes it in the background (`scripts.pagefind_feed.BundleIndexer`), on the other core, while
+MkDocs reads the other articles and renders every page. Listings are left out: they repeat the
+articles' summaries. site/pagefind/bundles.json lists the bundles and facets.json counts the whole
+archive's facet values. It also adds the search results page (`tim-kiem/`), whose interface lives
+in overrides/assets/javascripts/portal-search.js.
 """
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ if str(ROOT) not in sys.path:  # hooks are loaded by path; the project's modules
     sys.path.insert(0, str(ROOT))
 
 from scripts import search_index  # noqa: E402
-from scripts.catalog import DEFAULT_PREFIXES, make_entry, year_label  # noqa: E402
+from scripts.catalog import year_label  # noqa: E402
 from scripts.pagefind_feed import BundleIndexer  # noqa: E402
 from scripts.settings import load_data  # noqa: E402
 
@@ -112,32 +113,21 @@ def on_config(config: Any) -> Any:
 
 
 def on_files(files: Files, config: Any) -> Files:
+    """Add the search page; split the articles into bundles by date (hooks/portal.py has given each
+    article's file its catalog entry) and have MkDocs read them first, in bundle order, newest first:
+    each bundle goes to Pagefind as soon as its last article's Markdown is rendered (on_page_content),
+    so Pagefind indexes on the other core while MkDocs reads the rest and renders every page."""
     path = f"{search_prefix(config)}/index.md"
     if files.get_file_from_path(path) is None:
         files.append(File.generated(config, path, content=SEARCH_PAGE))
-    return files
-
-
-def _articles_prefix(config: Any) -> str:
-    prefixes = (((config.extra or {}).get("portal") or {}).get("prefixes")) or {}
-    return str(prefixes.get("articles") or DEFAULT_PREFIXES["articles"]).strip("/") + "/"
-
-
-def on_env(env: Any, config: Any, files: Files) -> Any:
-    """Every page's front matter is read by now: split the articles into bundles by date, and have
-    MkDocs render them first, newest first, so each bundle is complete, written and its Pagefind
-    process gone while the next one is rendered (Pagefind's memory is one bundle's, not the
-    archive's), and the last bundle is indexed while MkDocs renders the listings."""
     _state.bundles, _state.bundle_of, _state.seen = [], {}, []
     _state.facets = {}
     if _state.disabled:
-        return env
-    prefix = _articles_prefix(config)
+        return files
     articles, items = {}, []
     for f in files.documentation_pages():
-        # the article files, not the portal's generated listings under the same prefix
-        if f.src_uri.startswith(prefix) and f.page is not None and "portal_kind" not in (f.page.meta or {}):
-            entry = make_entry(f.src_uri, f.page.meta or {})
+        entry = getattr(f, "portal_entry", None)
+        if entry is not None:
             url = "/" + f.url
             articles[url] = f
             items.append((url, entry.sort_date, year_label(entry.year)))
@@ -148,11 +138,11 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
             _state.bundle_of[url] = i
             files.remove(articles[url])   # moved to the end, in bundle order
             files.append(articles[url])
-    for f in others:                      # and the other pages after them: Pagefind indexes the
-        files.remove(f)                   # last bundle while MkDocs renders the listings
+    for f in others:                      # and the other pages after them
+        files.remove(f)
         files.append(f)
     _state.seen = [0] * len(_state.bundles)
-    return env
+    return files
 
 
 def _start_indexer() -> None:
@@ -180,28 +170,30 @@ def _bundle_done(i: int, config: Any) -> None:
     _state.writing.append((i, _state.indexer.finish_bundle(path, out)))
 
 
-def on_post_page(output: str, page: Any, config: Any) -> str:
-    """Articles only: listings repeat their articles' summaries (and made the index twice as big)."""
+def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
+    """An article's Markdown is rendered: send what Pagefind reads of it (title, words, search
+    attributes: `search_index.article_document`) to its bundle's staging folder, and the bundle to
+    Pagefind when it is complete. Listings are left out: they repeat their articles' summaries."""
     i = _state.bundle_of.get("/" + page.url)
     if _state.disabled or i is None:
-        return output
+        return html
     start = time.perf_counter()  # thread_time() is a system call costing ~0.1 ms here
-    if search_index.is_indexed(output):
-        html = search_index.trim_page(output)
-        text = search_index.text_of(" ".join((page.title or "", page.content or "")))
-        aliases = _state.aliases.find(text) if _state.aliases else []
-        aliases += search_index.document_refs((page.meta or {}).get("documents"), text)
-        for name, value in search_index.facet_values(html):
-            _state.facets.setdefault(name, Counter())[value] += 1
-        indexer = _indexer()
-        if indexer is not None:
-            indexer.add(_state.bundles[i].path, "/" + page.url, search_index.prepare_page(html, aliases))
-            _state.fed.add(i)
+    attributes = getattr(page, "portal_search", "")
+    text = search_index.text_of(" ".join((page.title or "", html)))
+    aliases = _state.aliases.find(text) if _state.aliases else []
+    aliases += search_index.document_refs((page.meta or {}).get("documents"), text)
+    for name, value in search_index.facet_values(attributes):
+        _state.facets.setdefault(name, Counter())[value] += 1
+    indexer = _indexer()
+    if indexer is not None:
+        document = search_index.article_document(page.title or "", html, attributes, config.theme.get("language"))
+        indexer.add(_state.bundles[i].path, "/" + page.url, search_index.prepare_page(document, aliases))
+        _state.fed.add(i)
     _state.seen[i] += 1
     if _state.seen[i] == len(_state.bundles[i].urls):
         _bundle_done(i, config)
     _state.own_seconds += time.perf_counter() - start
-    return output
+    return html
 
 
 def on_post_build(config: Any) -> None:

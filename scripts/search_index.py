@@ -202,41 +202,24 @@ def prepare_page(page_html: str, aliases: list[str]) -> str:
     return fold_for_index(mark_block_ends(page_html))
 
 
-def is_indexed(page_html: str) -> bool:
-    """Only pages the templates mark (articles and listings) go into the index."""
-    return "data-pagefind-body" in page_html
-
-
 # --- what Pagefind is sent --------------------------------------------------------------------
 
-_HTML_TAG = re.compile(r"<html\b[^>]*>", re.I)
-_ARTICLE_TAG = re.compile(r"</?article\b", re.I)
 _FILTER_SPAN = re.compile(r'data-pagefind-filter="(?P<name>[\w-]+)\[data-value\]" data-value="(?P<value>[^"]*)"')
 
 
-def trim_page(page_html: str) -> str:
-    """Only the part Pagefind reads: the element marked `data-pagefind-body` (with the filters,
-    meta and sort it holds) inside the page's own <html lang>, which picks the index's language.
+def article_document(title: str, content_html: str, attributes: str, lang: str | None = None) -> str:
+    """What Pagefind reads of an article: the part of its page that search covers, i.e. the title,
+    the article's words and its search attributes (filters, meta, sort: `pages.search_attributes`),
+    as overrides/partials/content.html lays them out, without the metadata panel and the related
+    list (both data-pagefind-ignore) or the theme around them (header, navigation, footer, scripts:
+    half of an article page). The page's language picks the index's.
 
-    The theme around it (header, navigation, footer, scripts) is half of an article page; Pagefind
-    would parse and skip it. Sending less cuts the build's work (folding, encoding, the pipe) and
-    Pagefind's. A page whose marked element is not an <article> is sent whole."""
-    at = page_html.find("data-pagefind-body")
-    if at < 0:
-        return page_html
-    start = page_html.rfind("<", 0, at)
-    if not page_html.startswith("<article", start):
-        return page_html
-    depth, end = 0, -1
-    for m in _ARTICLE_TAG.finditer(page_html, start):
-        depth += -1 if m.group(0).startswith("</") else 1
-        if depth == 0:
-            end = page_html.find(">", m.end()) + 1
-            break
-    if end <= 0:
-        return page_html
-    head = _HTML_TAG.search(page_html)
-    return f"{head.group(0) if head else '<html>'}<body>{page_html[start:end]}</body></html>"
+    Made from the article's rendered Markdown, before MkDocs renders any page, so Pagefind can index
+    while MkDocs still works; sending less than the page cuts the work on both sides."""
+    lang_attr = f' lang="{_html.escape(lang)}"' if lang else ""
+    return (f'<html{lang_attr}><body><article data-pagefind-body>'
+            f'<h1 class="portal-title">{_html.escape(title, quote=False)}</h1>'
+            f'<div class="portal-body">{content_html}</div>{attributes}</article></body></html>')
 
 
 def facet_values(page_html: str) -> list[tuple[str, str]]:

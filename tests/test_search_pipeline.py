@@ -84,21 +84,23 @@ def test_prepare_page_folds_everything_and_adds_aliases_and_the_ascending_sort()
     assert si.unfold(out.replace(" \u2060 ", "")).count("Đảng") == PAGE.count("Đảng")
 
 
-def test_only_marked_pages_are_indexed():
-    assert si.is_indexed(PAGE)
-    assert not si.is_indexed("<html><body><h1>Tìm kiếm</h1></body></html>")
+ATTRIBUTES = ('<div class="portal-search-data" hidden><span data-pagefind-filter="unit[data-value]" '
+              'data-value="Đảng bộ xã Đông &amp; Hòa"></span>'
+              '<span data-pagefind-sort="date[data-value]" data-value="2020-01-02"></span></div>')
 
 
-def test_pagefind_is_sent_the_marked_article_in_the_pages_language_and_nothing_around_it():
-    page = PAGE.format(date="2020-01-02").replace("<h1>", "<article><h1>Bài liên quan</h1></article><h1>")
-    sent = si.trim_page(page)
+def test_pagefind_is_sent_the_title_the_words_and_the_attributes_in_the_pages_language():
+    sent = si.article_document("Đại hội <Đảng> bộ", "<p>HĐND xã</p>", ATTRIBUTES, "vi")
     assert sent.startswith('<html lang="vi"><body><article data-pagefind-body>')
     assert sent.endswith("</article></body></html>")
-    assert "Bỏ qua" not in sent and "<title>" not in sent
-    assert "Bài liên quan" in sent and 'data-value="2020-01-02"' in sent  # nested article kept whole
-    body_only = '<html lang="vi"><body><div data-pagefind-body><p>x</p></div></body></html>'
-    assert si.trim_page(body_only) == body_only  # not an <article>: sent as it is
-    assert si.trim_page("<html><body><p>y</p></body></html>") == "<html><body><p>y</p></body></html>"
+    assert '<h1 class="portal-title">Đại hội &lt;Đảng&gt; bộ</h1>' in sent
+    assert '<div class="portal-body"><p>HĐND xã</p></div>' in sent and ATTRIBUTES in sent
+    assert si.date_asc_value(sent) == "2020-01-02"
+    assert si.facet_values(sent) == [("unit", "Đảng bộ xã Đông & Hòa")]
+
+
+def test_a_document_without_a_language_lets_pagefind_guess():
+    assert si.article_document("T", "<p>x</p>", "").startswith("<html><body><article data-pagefind-body>")
 
 
 def test_facet_values_are_read_in_real_text():
@@ -199,7 +201,7 @@ def test_a_bundle_is_indexed_in_the_background_and_written_whole(tmp_path):
     indexer = BundleIndexer(index_chunk_size=si.INDEX_CHUNK_SIZE)
     try:
         for i in range(40):
-            indexer.add("b0/", f"/bai-viet/{i}/", si.prepare_page(si.trim_page(PAGE.format(date=f"2020-01-{i % 28 + 1:02d}")), []))
+            indexer.add("b0/", f"/bai-viet/{i}/", si.prepare_page(PAGE.format(date=f"2020-01-{i % 28 + 1:02d}"), []))
         indexer.add("b1/", "/bai-viet/old/", si.prepare_page(PAGE.format(date="2010-05-06"), []))
         first = indexer.finish_bundle("b0/", tmp_path / "pagefind" / "b0")
         second = indexer.finish_bundle("b1/", tmp_path / "pagefind" / "b1")
@@ -232,3 +234,12 @@ def test_closing_the_indexer_leaves_no_staging_folder(tmp_path):
     assert any(staging.rglob("index.html"))
     indexer.close()
     assert not staging.exists()
+
+
+def test_pages_are_staged_in_memory_when_there_is_room_and_in_the_temporary_folder_otherwise(tmp_path):
+    from scripts import pagefind_feed
+
+    assert pagefind_feed.staging_root((str(tmp_path),)) == str(tmp_path)
+    assert pagefind_feed.staging_root((str(tmp_path / "missing"),)) is None
+    (tmp_path / "file").write_text("x")
+    assert pagefind_feed.staging_root((str(tmp_path / "file"), str(tmp_path))) == str(tmp_path)

@@ -231,6 +231,26 @@ def test_articles_and_listings_are_marked_for_search_and_the_nav_is_not(corpus_s
     assert "data-pagefind-body" not in (site / "index.html").read_text(encoding="utf-8")
 
 
+def test_search_is_sent_everything_an_article_page_marks_for_search(site_dir: Path):
+    """hooks/search.py sends Pagefind the title, the words and the search attributes
+    (search_index.article_document) before the page is rendered: nothing else in the page's
+    searched element may carry text, or the index would miss it."""
+    pages = sorted((site_dir / "site" / "bai-viet").glob("*/index.html"))
+    assert pages
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        article = re.search(r"<article [^>]*data-pagefind-body>(.*)</article>", html, re.S)
+        assert article, path
+        rest = article.group(1)
+        for sent in (r'<h1 class="portal-title">.*?</h1>',
+                     r'<div class="portal-body">.*?</div>\s*(?=<nav class="portal-related"|<div class="portal-search-data")',
+                     r'<div class="portal-search-data" hidden>.*?</div>'):
+            rest, found = re.subn(sent, "", rest, count=1, flags=re.S)
+            assert found == 1, (path, sent)
+        rest = re.sub(r"<(aside|nav)\b[^>]*data-pagefind-ignore[^>]*>.*?</\1>", "", rest, flags=re.S)
+        assert not re.sub(r"<[^>]*>", "", rest).strip(), (path, rest[:300])
+
+
 # --- the build ---------------------------------------------------------------------------------
 
 
