@@ -15,6 +15,11 @@ from .names import is_names
 from .vietnamese import LOWER, UPPER
 from .settings import Settings
 
+try:  # the regex parser, for the width of a pattern (named sre_parse before Python 3.11)
+    import re._parser as _parser
+except ImportError:  # pragma: no cover
+    import sre_parse as _parser  # type: ignore[no-redef]
+
 # --- the result ------------------------------------------------------------------------------
 
 
@@ -52,6 +57,8 @@ class _Patterns:
     caption_start: re.Pattern[str]
     caption_word: re.Pattern[str]
     glued_caption: re.Pattern[str]
+    sentence_starter: re.Pattern[str]  # the words glued_caption's look-ahead wants, alone
+    starter_width: int | None          # the most characters they match (None: no bound)
 
 
 def _any(patterns: list[str] | str | None) -> str:
@@ -68,6 +75,7 @@ def patterns(settings: Settings) -> _Patterns:
     stamps = _any([re.sub(r"\?P<\w+>", "", s) for s in layout.get("stamps") or []])
     labels = layout.get("stamp_labels") or r"(?!x)x"
     credit = layout.get("photo_credit") or r"(?!x)x"
+    starters = layout.get("sentence_starters") or r"(?!x)x"
     return _Patterns(
         # noise patterns are matched against the lower-cased line: case-insensitive matching costs far more
         noise_line=re.compile(rf"(?:[^\w\s]{{1,3}}\s*)?(?:{_any(noise.get('lines'))})\s*"),
@@ -88,8 +96,16 @@ def patterns(settings: Settings) -> _Patterns:
         caption_start=re.compile(rf"^(?:{layout.get('caption_starts') or '(?!x)x'})", _FLAGS),
         caption_word=re.compile(rf"(?:{layout.get('caption_words') or '(?!x)x'})", _FLAGS),
         # "Đồng chí X phát biểu tại Đại hội Trong nhiệm kỳ ...": no full stop between caption and text
-        glued_caption=re.compile(rf"^([^.!?;:]{{12,200}}?[^\s.!?;:,])\s+(?={layout.get('sentence_starters') or '(?!x)x'})"),
+        glued_caption=re.compile(rf"^([^.!?;:]{{12,200}}?[^\s.!?;:,])\s+(?={starters})"),
+        sentence_starter=re.compile(starters),
+        starter_width=_max_width(starters),
     )
+
+
+def _max_width(pattern: str) -> int | None:
+    """The most characters `pattern` can match, or None when it has no bound."""
+    most = _parser.parse(pattern).getwidth()[1]
+    return None if most >= _parser.MAXREPEAT - 1 else most
 
 
 # --- small predicates ------------------------------------------------------------------------
@@ -160,7 +176,9 @@ def _lines(text: str, spaces_plain: bool = False) -> list[str]:
 _NOISE_MAX = 400
 _SYMBOLS_ONLY = re.compile(r"[\W\d_]*")
 _SITE_NAME = re.compile(r"(?:BÁO|CỔNG|TRANG|ĐÀI|TẠP CHÍ)\b")
-_A_DATE = re.compile(r"(?<!\d)\d{1,2}\s*[/.-]\s*\d{1,2}(?!\d)|(?<!\d)\d{1,2}(?::|h)\d{2}(?!\d)")
+# "12/10", "8:15": no digit right before. (The look-behind comes after the first digit, "no digit before this
+# one", so that the pattern starts with a digit and the engine skips to digits instead of trying every position.)
+_A_DATE = re.compile(r"\d(?<!\d\d)\d?\s*[/.-]\s*\d{1,2}(?!\d)|\d(?<!\d\d)\d?(?::|h)\d{2}(?!\d)")
 _MENU_MARK = re.compile(r"[»›>|/\[\]]")  # a menu has one of these (a cheap test before the pattern)
 _MENU_SPLIT = re.compile(r"\s+[»›>]+\s+|\s*\|\s*|\s+/\s+|\]\s*\[|^\[|\]$")  # "[Trang chủ] [Giới thiệu]" too
 
@@ -593,13 +611,22 @@ _GLUED_CREDIT = re.compile(
 _STOP = re.compile(r"[.!?;:]")
 
 
+def _starter_in_first_sentence(text: str, first_stop: int, p: _Patterns) -> bool:
+    """Whether a sentence starter begins at or after character 14 and not after the first stop: what
+    glued_caption needs (its caption, 13 characters at least, and the spaces after it hold no stop).
+    One scan for the starters, instead of the caption pattern trying its look-ahead after every word."""
+    end = len(text) if p.starter_width is None else min(len(text), first_stop + p.starter_width)
+    m = p.sentence_starter.search(text, 14, end)
+    return m is not None and m.start() <= first_stop
+
+
 def _split_glued_caption(text: str, p: _Patterns) -> tuple[str | None, str | None]:
     """"Caption (Ảnh: X) Paragraph..." → the caption with its credit, then the paragraph."""
     m = _GLUED_CREDIT.search(text) if ("nh:" in text or "nh :" in text) else None
     if not m or m.end() >= len(text) - 3:
         stop = _STOP.search(text)  # the first full stop (one scan, not one per mark)
         first_stop = stop.start() if stop else len(text)
-        g = p.glued_caption.match(text) if first_stop >= 12 else None
+        g = p.glued_caption.match(text) if first_stop >= 12 and _starter_in_first_sentence(text, first_stop, p) else None
         if (g and p.caption_word.search(g.group(1)) and words(g.group(1)) <= 25 and words(text) - words(g.group(1)) >= 8
                 and not _TIME_START.match(g.group(1))):
             return g.group(1), text[g.end():].strip()
