@@ -292,7 +292,7 @@ def find_units(text: str, r: _Rules) -> list[Mention]:
         found.append(Mention(m.start(), end, name, m.group(1)))
     covered = [(x.start, x.end) for x in found]
     for m in word_matches(r.head, text):
-        if any(a <= m.start() < b for a, b in covered):
+        if covered and any(a <= m.start() < b for a, b in covered):
             continue
         end = org_extent(text, m.end(), r) if m.group(1) != r.national else m.end()
         found.append(Mention(m.start(), max(end, m.end()), text[m.start():max(end, m.end())], m.group(1)))
@@ -752,7 +752,7 @@ def extract_people(page: Page, exclude: set[str], settings: Settings) -> list[st
         name = text[start:end]
         tokens = name.split()
         # trim organisation words off the end ("Nguyễn Văn A Bí" cannot happen; "Hà Nội" is a place)
-        if (any(t in nr.not_names for t in tokens) or name in exclude or nr.role_at_start.match(name)
+        if (not nr.not_names.isdisjoint(tokens) or name in exclude or nr.role_at_start.match(name)
                 or name in places):
             continue
         before = text[max(0, start - 80): start]
