@@ -15,6 +15,13 @@ from .names import is_names
 from .vietnamese import LOWER, UPPER
 from .settings import Settings
 
+try:  # the regex parser, for what a pattern's matches must hold (named sre_parse before Python 3.11)
+    import re._constants as _op
+    import re._parser as _parser
+except ImportError:  # pragma: no cover
+    import sre_constants as _op  # type: ignore[no-redef]
+    import sre_parse as _parser  # type: ignore[no-redef]
+
 # --- the result ------------------------------------------------------------------------------
 
 
@@ -52,6 +59,9 @@ class _Patterns:
     caption_start: re.Pattern[str]
     caption_word: re.Pattern[str]
     glued_caption: re.Pattern[str]
+    sentence_starter: re.Pattern[str]  # the words glued_caption's look-ahead wants, alone
+    stamp_needs_digit: bool            # every stamp holds a digit: a line without one is no date line
+    starter_width: int | None          # the most characters they match (None: no bound)
 
 
 def _any(patterns: list[str] | str | None) -> str:
@@ -68,6 +78,7 @@ def patterns(settings: Settings) -> _Patterns:
     stamps = _any([re.sub(r"\?P<\w+>", "", s) for s in layout.get("stamps") or []])
     labels = layout.get("stamp_labels") or r"(?!x)x"
     credit = layout.get("photo_credit") or r"(?!x)x"
+    starters = layout.get("sentence_starters") or r"(?!x)x"
     return _Patterns(
         # noise patterns are matched against the lower-cased line: case-insensitive matching costs far more
         noise_line=re.compile(rf"(?:[^\w\s]{{1,3}}\s*)?(?:{_any(noise.get('lines'))})\s*"),
@@ -88,8 +99,55 @@ def patterns(settings: Settings) -> _Patterns:
         caption_start=re.compile(rf"^(?:{layout.get('caption_starts') or '(?!x)x'})", _FLAGS),
         caption_word=re.compile(rf"(?:{layout.get('caption_words') or '(?!x)x'})", _FLAGS),
         # "Đồng chí X phát biểu tại Đại hội Trong nhiệm kỳ ...": no full stop between caption and text
-        glued_caption=re.compile(rf"^([^.!?;:]{{12,200}}?[^\s.!?;:,])\s+(?={layout.get('sentence_starters') or '(?!x)x'})"),
+        glued_caption=re.compile(rf"^([^.!?;:]{{12,200}}?[^\s.!?;:,])\s+(?={starters})"),
+        sentence_starter=re.compile(starters),
+        starter_width=_max_width(starters),
+        stamp_needs_digit=_needs_digit(stamps),
     )
+
+
+def _max_width(pattern: str) -> int | None:
+    """The most characters `pattern` can match, or None when it has no bound."""
+    most = _parser.parse(pattern).getwidth()[1]
+    return None if most >= _parser.MAXREPEAT - 1 else most
+
+
+def _needs_digit(pattern: str) -> bool:
+    """Whether every match of `pattern` holds a decimal digit, so that a text without one cannot match.
+    Read from the parsed pattern; anything not plainly a digit counts as not needing one."""
+    return _items_need_digit(_parser.parse(pattern))
+
+
+def _items_need_digit(items: object) -> bool:
+    """A sequence needs a digit when one of its items does."""
+    return any(_item_needs_digit(op, av) for op, av in items)  # type: ignore[attr-defined]
+
+
+def _item_needs_digit(op: object, av: object) -> bool:
+    if op is _op.LITERAL:
+        return chr(av).isdecimal()  # type: ignore[arg-type]
+    if op is _op.IN:  # a set of digits only: [0-9], \d
+        return all(o is _op.CATEGORY and a is _op.CATEGORY_DIGIT or o is _op.LITERAL and chr(a).isdecimal()
+                   or o is _op.RANGE and all(chr(c).isdecimal() for c in range(a[0], a[1] + 1))
+                   for o, a in av)  # type: ignore[attr-defined]
+    if op is _op.SUBPATTERN:
+        return _items_need_digit(av[3])  # type: ignore[index]
+    if op is _op.BRANCH:
+        return all(_items_need_digit(branch) for branch in av[1])  # type: ignore[index]
+    if op in (_op.MAX_REPEAT, _op.MIN_REPEAT, getattr(_op, "POSSESSIVE_REPEAT", None)):
+        return av[0] >= 1 and _items_need_digit(av[2])  # type: ignore[index]
+    if op is getattr(_op, "ATOMIC_GROUP", None):
+        return _items_need_digit(av)
+    return False
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _stamp(text: str, p: _Patterns) -> bool:
+    """The whole text is date stamps (with labels). The pattern tries its many stamps at every start;
+    most lines have no digit, which every stamp needs."""
+    return (not p.stamp_needs_digit or _DIGIT.search(text) is not None) and p.stamp_line.fullmatch(text) is not None
 
 
 # --- small predicates ------------------------------------------------------------------------
@@ -160,7 +218,9 @@ def _lines(text: str, spaces_plain: bool = False) -> list[str]:
 _NOISE_MAX = 400
 _SYMBOLS_ONLY = re.compile(r"[\W\d_]*")
 _SITE_NAME = re.compile(r"(?:BÁO|CỔNG|TRANG|ĐÀI|TẠP CHÍ)\b")
-_A_DATE = re.compile(r"(?<!\d)\d{1,2}\s*[/.-]\s*\d{1,2}(?!\d)|(?<!\d)\d{1,2}(?::|h)\d{2}(?!\d)")
+# "12/10", "8:15": no digit right before. (The look-behind comes after the first digit, "no digit before this
+# one", so that the pattern starts with a digit and the engine skips to digits instead of trying every position.)
+_A_DATE = re.compile(r"\d(?<!\d\d)\d?\s*[/.-]\s*\d{1,2}(?!\d)|\d(?<!\d\d)\d?(?::|h)\d{2}(?!\d)")
 _MENU_MARK = re.compile(r"[»›>|/\[\]]")  # a menu has one of these (a cheap test before the pattern)
 _MENU_SPLIT = re.compile(r"\s+[»›>]+\s+|\s*\|\s*|\s+/\s+|\]\s*\[|^\[|\]$")  # "[Trang chủ] [Giới thiệu]" too
 
@@ -205,8 +265,8 @@ def _drop_noise(lines: list[str], p: _Patterns) -> tuple[list[str], list[str], i
         kind = p.line_kind.fullmatch(lowered)
         kind = kind.lastgroup if kind else None
         if kind is None and len(line) < 300:
-            kind = ("footer" if any(w in lowered for w in p.footer_words)
-                    else "noise" if any(w in lowered for w in p.noise_words) else None)
+            kind = ("footer" if any(map(lowered.__contains__, p.footer_words))  # (map: no generator per line)
+                    else "noise" if any(map(lowered.__contains__, p.noise_words)) else None)
         if kind == "footer" or (seen_paragraph and line.isupper() and _SITE_NAME.match(line)):
             if seen_paragraph:
                 noise.extend(x for x in lines[i:] if x)
@@ -252,12 +312,12 @@ _TIME = re.compile(r"\d{1,2}(?::|h)\d{2}")
 
 def _is_stamp_line(line: str, p: _Patterns) -> bool:
     """A date line: stamps only, or stamps with view counters and widgets ("12/10/2020 | Lượt xem: 120")."""
-    if len(line) < 120 and _full(p.stamp_line, line):
+    if len(line) < 120 and _stamp(line, p):
         return True
     if len(line) >= 160 or not _META_MARK.search(line) or not _META_SPLIT.search(line):
         return False
     parts = [x for x in _META_SPLIT.split(line) if x]
-    stamps = [x for x in parts if _full(p.stamp_line, x)]
+    stamps = [x for x in parts if _stamp(x, p)]
     return bool(stamps) and all(x in stamps or _full(p.noise_line, x.lower()) or (p.byline_label.match(x) and words(x) <= 8)
                                 for x in parts)
 
@@ -593,13 +653,22 @@ _GLUED_CREDIT = re.compile(
 _STOP = re.compile(r"[.!?;:]")
 
 
+def _starter_in_first_sentence(text: str, first_stop: int, p: _Patterns) -> bool:
+    """Whether a sentence starter begins at or after character 14 and not after the first stop: what
+    glued_caption needs (its caption, 13 characters at least, and the spaces after it hold no stop).
+    One scan for the starters, instead of the caption pattern trying its look-ahead after every word."""
+    end = len(text) if p.starter_width is None else min(len(text), first_stop + p.starter_width)
+    m = p.sentence_starter.search(text, 14, end)
+    return m is not None and m.start() <= first_stop
+
+
 def _split_glued_caption(text: str, p: _Patterns) -> tuple[str | None, str | None]:
     """"Caption (Ảnh: X) Paragraph..." → the caption with its credit, then the paragraph."""
     m = _GLUED_CREDIT.search(text) if ("nh:" in text or "nh :" in text) else None
     if not m or m.end() >= len(text) - 3:
         stop = _STOP.search(text)  # the first full stop (one scan, not one per mark)
         first_stop = stop.start() if stop else len(text)
-        g = p.glued_caption.match(text) if first_stop >= 12 else None
+        g = p.glued_caption.match(text) if first_stop >= 12 and _starter_in_first_sentence(text, first_stop, p) else None
         if (g and p.caption_word.search(g.group(1)) and words(g.group(1)) <= 25 and words(text) - words(g.group(1)) >= 8
                 and not _TIME_START.match(g.group(1))):
             return g.group(1), text[g.end():].strip()

@@ -30,7 +30,7 @@ import tempfile
 import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -323,7 +323,8 @@ def _convert_chunk(jobs: list[Job]) -> list[Result]:
 
 def run_jobs(jobs: list[Job], settings: Settings, workers: int, progress: Any = None,
              limit: float | None = TIME_LIMIT) -> Iterator[Result]:
-    """Results in the order of `jobs`; in-process for small runs, else chunks over a process pool."""
+    """Results in the order of `jobs` (the caller places them as they come and relies on it); in-process
+    for small runs, else chunks over a process pool."""
     if workers <= 1 or len(jobs) < 32:
         for job in jobs:
             yield convert_one(job, settings, limit)
@@ -336,12 +337,16 @@ def run_jobs(jobs: list[Job], settings: Settings, workers: int, progress: Any = 
     try:
         with concurrent.futures.ProcessPoolExecutor(workers, initializer=_init_worker,
                                                     initargs=(settings, limit)) as pool:
-            for results in pool.map(_convert_chunk, chunks):
-                for result in results:
-                    done += 1
-                    yield result
-                if progress is not None:
-                    progress.update(len(results))
+            try:
+                for results in pool.map(_convert_chunk, chunks):
+                    for result in results:
+                        done += 1
+                        yield result
+                    if progress is not None:
+                        progress.update(len(results))
+            except GeneratorExit:  # the caller stopped early (a write failed): drop the chunks not started
+                pool.shutdown(wait=True, cancel_futures=True)
+                raise
     except BrokenProcessPool:
         log.error("một tiến trình con đã dừng đột ngột; chuyển đổi tiếp trong tiến trình chính "
                   "(a worker process died; converting the rest in the main process)")
@@ -662,23 +667,29 @@ def convert(input_dir: Path, output_dir: Path, settings: Settings, *, jobs: int 
                             art.meta_problem, prev.get("title") if prev else None, prev.get("slug") if prev else None,
                             str(temp_dir)))
 
+    placer = _Placer(output_dir, manifest, states, articles, entries, kept, still_given_up, fingerprint, prefix,
+                     {job.source for job in todo if job.previous_slug})
     if not todo:
-        return _finish(output_dir, manifest, states, articles, metas, stems, entries, duplicate_of, kept, {},
-                       still_given_up, fingerprint, prefix)
+        placer.list_outputs()
+        return placer.finish(metas, stems, duplicate_of)
     _remove_stale_temp(temp_dir.parent)
     temp_dir.mkdir(parents=True, exist_ok=True)
+    placer.list_outputs()  # (after the mkdir: the articles' folder exists now)
     try:
         bar = None
         if progress and len(todo) >= PROGRESS_MIN:
             from tqdm import tqdm
             bar = tqdm(total=len(todo), unit="bài", file=sys.stderr, leave=False)
         try:
-            results = {r.source: r for r in run_jobs(todo, settings, jobs, bar, limit)}
+            # each result is placed as it arrives, while the workers read on; closing() stops the pool at
+            # once when a placement fails (a write error ends the run)
+            with closing(run_jobs(todo, settings, jobs, bar, limit)) as results:
+                for result in results:
+                    placer.add(result)
         finally:
             if bar is not None:
                 bar.close()
-        return _finish(output_dir, manifest, states, articles, metas, stems, entries, duplicate_of, kept, results,
-                       still_given_up, fingerprint, prefix)
+        return placer.finish(metas, stems, duplicate_of)
     finally:
         shutil.rmtree(temp_dir, ignore_errors=True)  # what a dead worker or a failed run left
 
@@ -696,56 +707,95 @@ def _remove_stale_temp(folder: Path) -> None:
             pass
 
 
-def _finish(output_dir: Path, manifest: dict[str, dict[str, Any]], states: dict[str, str],
-            articles: dict[str, Source], metas: dict[str, tuple[str, Path]], stems: dict[str, str],
-            entries: dict[str, Entry], duplicate_of: dict[str, str], kept: dict[str, dict[str, Any]],
-            results: dict[str, Result], still_given_up: dict[str, dict[str, Any]], fingerprint: str,
-            prefix: str) -> list[Entry]:
-    """Place the workers' files under their slugs, remove what no article holds, write the manifest,
-    settle duplicates and corrections files: the report's entries."""
+class _Placer:
+    """Places the workers' files under their slugs as the results arrive, then (`finish`) removes what no
+    article holds, writes the manifest and settles duplicates and corrections files.
 
-    # Slugs: kept outputs hold theirs; an article keeps its slug while its title stays (the worker
-    # rendered it so); newcomers take the next free suffix. A path is free unless another article
-    # holds it, or a file is there that the converter did not write (or that was edited by hand).
-    taken: set[str] = {m["output"] for m in kept.values()}
-    # what the converter wrote and nobody changed since: its digest is known without reading it
-    reusable = {prev["output"]: prev.get("output_sha256") for src, prev in manifest.items() if states[src] == "clean"}
-    on_disk: dict[str, str | None] = {}
-    try:  # one listing instead of trying to open every new output
-        listed = {f"{prefix}/{name}" if prefix else name for name in os.listdir(output_dir / prefix)}
-    except OSError:
-        listed = None
+    Placing while the pool still runs keeps the parent's serial work off the end of the run. The slugs
+    come out as if every result were placed at the end: kept outputs hold theirs; an article that keeps
+    its slug (its title stayed, so the worker rendered it with the old one) goes before every newcomer;
+    newcomers take the next free suffix in source order. Results arrive in source order, so an article
+    keeping its slug is placed at once, and a newcomer waits only while an article that may keep its
+    slug has not arrived yet (`maybe_keeping`: none in a first run).
+    """
 
-    def disk_sha(rel_out: str) -> str | None:
-        """The digest of the file at rel_out, or None when there is none."""
-        if rel_out not in on_disk:
-            if reusable.get(rel_out):
-                on_disk[rel_out] = reusable[rel_out]
-            elif listed is not None and rel_out not in listed:
-                on_disk[rel_out] = None
+    def __init__(self, output_dir: Path, manifest: dict[str, dict[str, Any]], states: dict[str, str],
+                 articles: dict[str, Source], entries: dict[str, Entry], kept: dict[str, dict[str, Any]],
+                 still_given_up: dict[str, dict[str, Any]], fingerprint: str, prefix: str,
+                 maybe_keeping: set[str]) -> None:
+        self.output_dir, self.manifest, self.states, self.articles = output_dir, manifest, states, articles
+        self.entries, self.kept, self.still_given_up = entries, kept, still_given_up
+        self.fingerprint, self.prefix = fingerprint, prefix
+        self.maybe_keeping = set(maybe_keeping)  # sources not arrived yet that had a slug in the manifest
+        self.waiting: list[Result] = []          # newcomers that arrived before those
+        self.final: dict[str, str] = {}          # source → its output now
+        # A path is free unless another article holds it, or a file is there that the converter did not
+        # write (or that was edited by hand).
+        self.taken: set[str] = {m["output"] for m in kept.values()}
+        # what the converter wrote and nobody changed since: its digest is known without reading it
+        self.reusable = {prev["output"]: prev.get("output_sha256")
+                         for src, prev in manifest.items() if states[src] == "clean"}
+        self.on_disk: dict[str, str | None] = {}
+        self.listed: set[str] | None = None
+        self.new_manifest: dict[str, dict[str, Any]] = dict(kept)
+
+    def list_outputs(self) -> None:
+        """One listing of the articles' folder instead of trying to open every new output. Taken before
+        any file is placed: a path this run writes is taken, so it is never asked about again."""
+        prefix = self.prefix
+        try:
+            self.listed = {f"{prefix}/{name}" if prefix else name for name in os.listdir(self.output_dir / prefix)}
+        except OSError:
+            self.listed = None
+
+    def disk_sha(self, rel_out: str) -> str | None:
+        """The digest of the file at rel_out before the run, or None when there was none."""
+        if rel_out not in self.on_disk:
+            if self.reusable.get(rel_out):
+                self.on_disk[rel_out] = self.reusable[rel_out]
+            elif self.listed is not None and rel_out not in self.listed:
+                self.on_disk[rel_out] = None
             else:
-                existing = _read(output_dir / rel_out)
-                on_disk[rel_out] = None if existing is None else sha256(existing)
-        return on_disk[rel_out]
+                existing = _read(self.output_dir / rel_out)
+                self.on_disk[rel_out] = None if existing is None else sha256(existing)
+        return self.on_disk[rel_out]
 
-    def free(rel_out: str, sha: str) -> bool:
-        if rel_out in taken:
+    def free(self, rel_out: str, sha: str) -> bool:
+        if rel_out in self.taken:
             return False
-        if rel_out in reusable:
+        if rel_out in self.reusable:
             return True
-        existing = disk_sha(rel_out)
+        existing = self.disk_sha(rel_out)
         return existing is None or existing == sha  # an identical file: adopt what a lost manifest forgot
 
-    good = [r for r in results.values() if r.rejection is None]
-    good.sort(key=lambda r: (r.slug != (manifest.get(r.source) or {}).get("slug"), r.source))
-    final: dict[str, tuple[str, str, str, bytes | None]] = {}  # source → (slug, output rel, digest, bytes to write)
-    for r in good:
+    def add(self, r: Result) -> None:
+        """One worker's result, as it arrives (in source order)."""
+        self.maybe_keeping.discard(r.source)
+        if r.rejection is not None:
+            rel = r.source
+            self.entries[rel] = Entry(rel, "rejected", reason=f"{rel}: {r.rejection}")
+            if r.timed_out:
+                self.still_given_up[rel] = {"sha256": self.articles[rel].sha, "fingerprint": self.fingerprint,
+                                            "reason": r.rejection}
+        elif r.slug == (self.manifest.get(r.source) or {}).get("slug"):
+            self._place(r)  # keeps its slug: every article before it that keeps one is placed already
+        else:
+            self.waiting.append(r)
+        if not self.maybe_keeping and self.waiting:
+            for w in self.waiting:
+                self._place(w)
+            self.waiting.clear()
+
+    def _place(self, r: Result) -> None:
+        """The first free slug for `r`, its file renamed there (or rewritten with that slug), its entry
+        and its manifest line."""
+        prefix = self.prefix
         n, rendered = 1, None
         while True:
             slug = _slug_with_suffix(r.slug, n)
             rel_out = f"{prefix}/{slug}.md" if prefix else f"{slug}.md"
             n += 1
-            if rel_out in taken:
+            if rel_out in self.taken:
                 continue
             data = None
             sha = r.sha
@@ -754,50 +804,15 @@ def _finish(output_dir: Path, manifest: dict[str, dict[str, Any]], states: dict[
                     rendered = Path(r.temp).read_text(encoding="utf-8")
                 data = with_slug(rendered, slug).encode("utf-8")
                 sha = sha256(data)
-            if free(rel_out, sha):
+            if self.free(rel_out, sha):
                 break
-        taken.add(rel_out)
-        final[r.source] = (slug, rel_out, sha, data)
+        self.taken.add(rel_out)
+        self.final[r.source] = rel_out
 
-    # Outputs no article holds any more (input gone, no longer an article, title changed): removed,
-    # unless edited by hand (then kept and no longer managed) or another article now writes there.
-    removed: list[Entry] = []
-    for src, prev in sorted(manifest.items()):
-        now = final[src][1] if src in final else kept[src]["output"] if src in kept else None
-        if now == prev["output"] or prev["output"] in taken or states[src] == "missing":
-            continue
-        if states[src] == "edited":
-            log.warning("%s: không còn bài nào dùng tệp này (%s) nhưng nó đã được sửa tay nên được giữ; bộ chuyển "
-                        "đổi không quản lý nó nữa (its input %s no longer uses it, but it was edited by hand: "
-                        "kept, no longer managed)", prev["output"], src, src)
-            continue
-        path = _safe_output(output_dir, prev["output"])
-        assert path is not None
-        path.unlink()
-        if src in final:
-            why = "tiêu đề đã đổi, bài có đường dẫn mới (title changed: the article has a new output)"
-        elif src in articles:
-            why = "bài gốc không còn là bài viết (the input is no longer an article)"
-        else:
-            why = "bài gốc đã bị xóa (the input is gone)"
-        removed.append(Entry(src, "removed", output=prev["output"], reason=f"{prev['output']}: {why}"))
-
-    # write what changed; remember what was written
-    new_manifest: dict[str, dict[str, Any]] = dict(kept)
-    for rel in articles:
-        if rel in entries or rel in duplicate_of:
-            continue
-        r = results[rel]
-        if r.rejection is not None:
-            entries[rel] = Entry(rel, "rejected", reason=f"{rel}: {r.rejection}")
-            if r.timed_out:
-                still_given_up[rel] = {"sha256": articles[rel].sha, "fingerprint": fingerprint,
-                                       "reason": r.rejection}
-            continue
-        slug, rel_out, sha, data = final[rel]
+        rel = r.source
         warnings = list(r.warnings)
-        path = os.path.join(output_dir, rel_out)  # (a str: pathlib's objects cost more than the rename)
-        if disk_sha(rel_out) == sha:
+        path = os.path.join(self.output_dir, rel_out)  # (a str: pathlib's objects cost more than the rename)
+        if self.disk_sha(rel_out) == sha:
             status, stat = "unchanged", _stat(Path(path))
         elif data is None:
             os.replace(r.temp, path)  # the worker's file, as it wrote it: a rename keeps its time and size
@@ -807,42 +822,75 @@ def _finish(output_dir: Path, manifest: dict[str, dict[str, Any]], states: dict[
                 fh.write(data)
             os.replace(r.temp, path)
             status, stat = "converted", _stat(Path(path))
-        articles[rel].raw = None  # the bytes are no longer needed
-        entries[rel] = Entry(rel, status, output=rel_out, warnings=warnings)
-        new_manifest[rel] = {
-            "sha256": articles[rel].sha, "stat": articles[rel].stat, "meta_sha256": articles[rel].meta_sha,
-            "fingerprint": fingerprint, "output": rel_out, "output_sha256": sha,
+        art = self.articles[rel]
+        art.raw = None  # the bytes are no longer needed
+        self.entries[rel] = Entry(rel, status, output=rel_out, warnings=warnings)
+        self.new_manifest[rel] = {
+            "sha256": art.sha, "stat": art.stat, "meta_sha256": art.meta_sha,
+            "fingerprint": self.fingerprint, "output": rel_out, "output_sha256": sha,
             "output_stat": stat, "slug": slug, "title": r.title,
             "warnings": warnings, "overrides": list(r.override_keys), "meta_error": r.meta_warning}
-    save_manifest(output_dir, new_manifest, still_given_up)
 
-    # duplicates and corrections files, now that their articles are settled
-    for rel, original in duplicate_of.items():
-        orig = entries[original]
-        if orig.status == "rejected":
-            entries[rel] = Entry(rel, "rejected", reason=f"{rel}: giống hệt {original} (same bytes as {original}): "
-                                 + (orig.reason or "").split(": ", 1)[-1])
-        else:
-            entries[rel] = Entry(rel, "duplicate", reason=f"{rel}: giống hệt từng byte {original}, không chuyển đổi "
-                                 f"lại (byte-identical to {original}, not converted again)", duplicate_of=original)
-    for stem, (meta_rel, _path) in metas.items():
-        if meta_rel in entries:
-            continue
-        art = articles[stems[stem]]
-        owner = entries[art.source]
-        remembered = new_manifest.get(art.source) or {}
-        if owner.status not in ("converted", "unchanged"):
-            entries[meta_rel] = Entry(meta_rel, "skipped", output=owner.output,
-                                      reason=f"{meta_rel}: chưa áp dụng vì bài {art.source} có trạng thái "
-                                             f"{owner.status} (not applied: its article is {owner.status})")
-        elif remembered.get("meta_error"):
-            entries[meta_rel] = Entry(meta_rel, "skipped", output=owner.output, reason=remembered["meta_error"])
-        else:
-            keys = ", ".join(remembered.get("overrides") or ()) or "—"
-            entries[meta_rel] = Entry(meta_rel, "override", output=owner.output,
-                                      reason=f"{meta_rel}: hiệu chỉnh của biên tập viên cho {art.source}: {keys} "
-                                             f"(editor's corrections applied: {keys})")
-    return [entries[k] for k in sorted(entries)] + removed
+    def finish(self, metas: dict[str, tuple[str, Path]], stems: dict[str, str],
+               duplicate_of: dict[str, str]) -> list[Entry]:
+        """After the last result: remove what no article holds, write the manifest, settle duplicates and
+        corrections files. The report's entries."""
+        assert not self.waiting and not self.maybe_keeping, "a result never arrived"
+        entries, articles, kept, states = self.entries, self.articles, self.kept, self.states
+        # Outputs no article holds any more (input gone, no longer an article, title changed): removed,
+        # unless edited by hand (then kept and no longer managed) or another article now writes there.
+        removed: list[Entry] = []
+        for src, prev in sorted(self.manifest.items()):
+            now = self.final[src] if src in self.final else kept[src]["output"] if src in kept else None
+            if now == prev["output"] or prev["output"] in self.taken or states[src] == "missing":
+                continue
+            if states[src] == "edited":
+                log.warning("%s: không còn bài nào dùng tệp này (%s) nhưng nó đã được sửa tay nên được giữ; bộ "
+                            "chuyển đổi không quản lý nó nữa (its input %s no longer uses it, but it was edited "
+                            "by hand: kept, no longer managed)", prev["output"], src, src)
+                continue
+            path = _safe_output(self.output_dir, prev["output"])
+            assert path is not None
+            path.unlink()
+            if src in self.final:
+                why = "tiêu đề đã đổi, bài có đường dẫn mới (title changed: the article has a new output)"
+            elif src in articles:
+                why = "bài gốc không còn là bài viết (the input is no longer an article)"
+            else:
+                why = "bài gốc đã bị xóa (the input is gone)"
+            removed.append(Entry(src, "removed", output=prev["output"], reason=f"{prev['output']}: {why}"))
+
+        new_manifest = self.new_manifest
+        save_manifest(self.output_dir, new_manifest, self.still_given_up)
+
+        # duplicates and corrections files, now that their articles are settled
+        for rel, original in duplicate_of.items():
+            orig = entries[original]
+            if orig.status == "rejected":
+                entries[rel] = Entry(rel, "rejected", reason=f"{rel}: giống hệt {original} (same bytes as "
+                                     f"{original}): " + (orig.reason or "").split(": ", 1)[-1])
+            else:
+                entries[rel] = Entry(rel, "duplicate", reason=f"{rel}: giống hệt từng byte {original}, không chuyển "
+                                     f"đổi lại (byte-identical to {original}, not converted again)",
+                                     duplicate_of=original)
+        for stem, (meta_rel, _path) in metas.items():
+            if meta_rel in entries:
+                continue
+            art = articles[stems[stem]]
+            owner = entries[art.source]
+            remembered = new_manifest.get(art.source) or {}
+            if owner.status not in ("converted", "unchanged"):
+                entries[meta_rel] = Entry(meta_rel, "skipped", output=owner.output,
+                                          reason=f"{meta_rel}: chưa áp dụng vì bài {art.source} có trạng thái "
+                                                 f"{owner.status} (not applied: its article is {owner.status})")
+            elif remembered.get("meta_error"):
+                entries[meta_rel] = Entry(meta_rel, "skipped", output=owner.output, reason=remembered["meta_error"])
+            else:
+                keys = ", ".join(remembered.get("overrides") or ()) or "—"
+                entries[meta_rel] = Entry(meta_rel, "override", output=owner.output,
+                                          reason=f"{meta_rel}: hiệu chỉnh của biên tập viên cho {art.source}: {keys} "
+                                                 f"(editor's corrections applied: {keys})")
+        return [entries[k] for k in sorted(entries)] + removed
 
 
 # --- command line --------------------------------------------------------------------------------

@@ -544,11 +544,13 @@ _FIXES = {**{ch: " " for ch in _SPACES}, **{ch: "\n" for ch in _BREAKS}}
 def normalise(text: str) -> str:
     """NFC, LF line ends, ordinary spaces; invisible characters dropped (after any mojibake repair).
 
-    One scan finds whether anything needs fixing: most files need nothing but NFC.
+    One scan finds whether anything needs fixing: most files need nothing but NFC. Every character
+    the pattern fixes is one str.isprintable() refuses, and that test costs a fraction of the pattern's
+    scan (a class test at every character), so the pattern only looks when something is not printable.
     """
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _SPECIAL.search(text):
+    if not text.replace("\n", " ").isprintable() and _SPECIAL.search(text):
         text = _SPECIAL.sub(lambda m: _FIXES.get(m.group(), ""), text)
     return unicodedata.normalize("NFC", text)
 

@@ -212,8 +212,9 @@ def rules(settings: Settings) -> _Rules:
         department=re.compile(rf"({_alternation(units.get('department_heads') or [])})\s+(?=[{UPPER}])"),
         organ_prefix=re.compile(rf"^(?:{_alternation(units.get('organ_prefixes') or [])})\s+"),
         committee_word=re.compile(rf"(?:{_alternation(committee_words)}|Trung ương)(?![\w])"),
+        # (its look-behind after the first space, so that the engine only tries where a space stands)
         person_after_committee=re.compile(
-            rf"(?<=[uủ]ỷ|ủy|ỦY)\s+(?=(?:{_alternation(settings.people.get('surnames') or [])})\s+"
+            rf"\s(?<=(?:[uủ]ỷ|ủy|ỦY)\s)\s*(?=(?:{_alternation(settings.people.get('surnames') or [])})\s+"
             rf"(?:{_alternation(settings.people.get('middle_names') or [])})\s+[{UPPER}])"),
         name_tail=_name_tail(units, settings.people, doc_types,
                              _alternation((units.get("heads") or []) + (units.get("department_heads") or []))),
@@ -291,7 +292,7 @@ def find_units(text: str, r: _Rules) -> list[Mention]:
         found.append(Mention(m.start(), end, name, m.group(1)))
     covered = [(x.start, x.end) for x in found]
     for m in word_matches(r.head, text):
-        if any(a <= m.start() < b for a, b in covered):
+        if covered and any(a <= m.start() < b for a, b in covered):
             continue
         end = org_extent(text, m.end(), r) if m.group(1) != r.national else m.end()
         found.append(Mention(m.start(), max(end, m.end()), text[m.start():max(end, m.end())], m.group(1)))
@@ -359,7 +360,8 @@ def extract_date(page: Page, r: _Rules) -> str | None:
 # The lead's "Sáng 14/5, ...", "Trong hai ngày 9 và 10/5, ...", "Ngày mai (18/6), ...": a day/month, then the
 # words before it (at a sentence start, after a comma or a parenthesis). Dates are found first (cheap), then
 # the few words before each are read: no pattern is tried at every position of the text.
-_DAY_MONTH = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*((?:19|20)\d{2}))?(?![\d/])")
+# (\d\d? rather than \d{1,2}: a pattern that starts with a repeat gets no first-character scan)
+_DAY_MONTH = re.compile(r"(\d\d?)\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*((?:19|20)\d{2}))?(?![\d/])")
 _EVENT_PREFIX = re.compile(
     r"(?:^|[.;:!?]\s|,\s|\()\s*(?:\(?[^\W\d_]{1,12}\)?\s*[-–]\s*)?"
     r"(?P<pre>sáng|chiều|tối|trưa|đêm|ngày|hôm nay|hôm qua|sáng nay|chiều nay|tối nay|ngày mai|sáng mai|"
@@ -691,7 +693,29 @@ _DOC_DATE = re.compile(r"\s*,?\s*(?:ban hành\s+)?(?:[Nn]gày|NGÀY)\s+(\d{1,2})
 _DOC_DATE_WORDS = re.compile(r"\s*,?\s*(?:ban hành\s+)?ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d{2})", re.I)
 _ISSUED_BY_BEFORE = re.compile(r"(?:(?:đã\s+)?(?:ký\s+)?ban\s+hành|\btại)\s+$")  # "X ban hành / X tại Công văn số ..."
 _ISSUER_AT = re.compile(rf"\s*,?\s*(?:của|do)\s+(?=[{UPPER}])")
-_CONTEXT_BREAK = re.compile(r"[.;:()\n]")
+_CONTEXT_BREAKS = ".;:()\n"  # what ends the clause before a name
+
+
+def _dong_chi_names(text: str) -> list[re.Match[str]]:
+    """What `_DONG_CHI_NAME.finditer(text)` finds. Every match starts with "đ" or "Đ", then "ồ" or "Ồ"
+    (the pattern's "(?i:ồng chí)"): it is tried only there, found with str.find for the rarer letter.
+    The engine's own scan tests a character class at every character of the text, and tries the
+    pattern at every "đ"."""
+    places = []
+    for letter in "ồỒ":
+        at = text.find(letter, 1)
+        while at >= 0:
+            if text[at - 1] in "đĐ":
+                places.append(at - 1)
+            at = text.find(letter, at + 1)
+    places.sort()
+    found: list[re.Match[str]] = []
+    end = 0
+    for at in places:
+        if at >= end and (m := _DONG_CHI_NAME.match(text, at)):
+            found.append(m)
+            end = m.end()
+    return found
 
 
 def extract_people(page: Page, exclude: set[str], settings: Settings) -> list[str]:
@@ -715,7 +739,7 @@ def extract_people(page: Page, exclude: set[str], settings: Settings) -> list[st
             words_at = [(w.start(), w.end()) for w in _WORD_AT.finditer(m.group(0))]
             candidates.append((m.start() + words_at[first][0], m.start() + words_at[last - 1][1]))
     # "đồng chí X Y Z": a name even when the family name is not in the list ("Y Thuân Byă", "H'Lan Niê")
-    for m in _DONG_CHI_NAME.finditer(text):
+    for m in _dong_chi_names(text):
         if not nr.role_at_start.match(text, m.start(1)):  # "đồng chí Tổng Bí thư" names a role, not a person
             candidates.append((m.start(1), m.end(1)))
     kept_spans = []  # drop a span inside another ("Văn Sinh" in "Bàn Văn Sinh"): one sweep in start order
@@ -728,11 +752,11 @@ def extract_people(page: Page, exclude: set[str], settings: Settings) -> list[st
         name = text[start:end]
         tokens = name.split()
         # trim organisation words off the end ("Nguyễn Văn A Bí" cannot happen; "Hà Nội" is a place)
-        if (any(t in nr.not_names for t in tokens) or name in exclude or nr.role_at_start.match(name)
+        if (not nr.not_names.isdisjoint(tokens) or name in exclude or nr.role_at_start.match(name)
                 or name in places):
             continue
         before = text[max(0, start - 80): start]
-        cut = max((mm.end() for mm in _CONTEXT_BREAK.finditer(before)), default=0)
+        cut = max([before.rfind(ch) for ch in _CONTEXT_BREAKS]) + 1  # after the last break, or 0
         clause = before[cut:]
         after = text[end: end + 60]
         if len(tokens) < 3 and tokens[-1] not in nr.middle_names and before.rstrip().lower().endswith(_PLACE_WORDS):

@@ -57,12 +57,25 @@ def _string(value: str) -> str:
     return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
 
+_PLAIN_KEYS: set[str] = set()  # keys already found to be plain strings: the same few in every article
+
+
+def _plain_key(key: object) -> bool:
+    """A key written as it is (the check is made once per key, not once per article)."""
+    if type(key) is str and key in _PLAIN_KEYS:
+        return True
+    if not isinstance(key, str) or _scalar(key) != key:
+        return False
+    _PLAIN_KEYS.add(key)
+    return True
+
+
 def _fast_yaml(meta: dict) -> str | None:
     """Front matter of plain values (scalars, lists of scalars, lists of flat dicts), written directly:
     PyYAML's representer is pure Python and cost more than reading the whole article."""
     out: list[str] = []
     for key, value in meta.items():
-        if not isinstance(key, str) or _scalar(key) != key:
+        if not _plain_key(key):
             return None
         if isinstance(value, (list, tuple)):
             if not value:
@@ -74,7 +87,7 @@ def _fast_yaml(meta: dict) -> str | None:
                     first = True
                     for k, v in item.items():
                         sv = _scalar(v)
-                        if sv is None or not isinstance(k, str) or _scalar(k) != k:
+                        if sv is None or not _plain_key(k):
                             return None
                         out.append(f"{'- ' if first else '  '}{k}: {sv}")
                         first = False

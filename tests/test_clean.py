@@ -146,3 +146,13 @@ def test_a_page_told_its_spaces_are_plain_reads_as_one_scanned_for_odd_spaces():
             "Ngày 12/6/2025, Chi bộ ấp Tân Lập tổ chức Đại hội\tlần thứ V, nhiệm kỳ 2025 - 2030. Đại hội đã bầu "
             "Ban Chấp hành gồm năm đồng chí và thông qua nghị quyết với quyết tâm xây dựng ấp ngày càng giàu đẹp.\n")
     assert clean(text, settings, spaces_plain=True) == clean(text, settings)
+
+
+@pytest.mark.parametrize("pattern, needs", [
+    (r"\d", True), (r"(?P<d>\d{1,2})[/.-]\d{1,2}", True), (r"[0-9]+", True), (r"ngày \d+|\d+ tháng", True),
+    (r"a|\d", False), (r"a\d?", False), (r"[0-9a]", False), (r"\D", False), (r"(?=\d)\w", False),
+])
+def test_what_every_match_must_hold_is_read_from_the_pattern(pattern: str, needs: bool) -> None:
+    """The date-line test skips lines without a digit only when every stamp holds one."""
+    from scripts.clean import _needs_digit
+    assert _needs_digit(pattern) is needs

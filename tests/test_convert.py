@@ -297,6 +297,33 @@ def test_same_headline_gives_distinct_slugs_that_stay(tmp_path: Path) -> None:
     assert run(src, out)["z.txt"].output == first.replace(".md", "-3.md")
 
 
+
+def test_placed_as_they_arrive_an_article_keeping_its_slug_still_beats_an_earlier_newcomer(tmp_path: Path) -> None:
+    """Results are placed while the pool runs; a newcomer that sorts first waits for the articles that
+    may keep their slugs (the one at the end, whose body changed but not its headline)."""
+    src, out = tmp_path / "in", tmp_path / "out"
+    for i in range(40):
+        write(src, f"m{i:02d}.txt", fx.ARTICLE_A.replace("Tân Phong", f"Tân Phong {i}", 1))
+    first = run(src, out, jobs=2)["m39.txt"].output
+    for i in range(40):  # every article read again (so the pool runs), the last one keeping its slug
+        write(src, f"m{i:02d}.txt", fx.ARTICLE_A.replace("Tân Phong", f"Tân Phong {i}", 1) + "\nThêm.\n")
+    write(src, "a.txt", fx.ARTICLE_A.replace("Tân Phong", "Tân Phong 39", 1).replace("120 đại biểu", "130 đại biểu"))
+    entries = run(src, out, jobs=2)
+    assert entries["m39.txt"].output == first and entries["m39.txt"].status == "converted"
+    assert entries["a.txt"].output == first.replace(".md", "-2.md")
+
+
+def test_a_failed_write_stops_the_run_with_exit_2(tmp_path: Path) -> None:
+    src, out = tmp_path / "in", tmp_path / "out"
+    for i in range(40):
+        write(src, f"{i:02d}.txt", fx.ARTICLE_A.replace("Tân Phong", f"Tân Phong {i}", 1))
+    taken = run(src, tmp_path / "probe")["05.txt"].output
+    (out / taken).mkdir(parents=True)  # a folder where an article's file should go: the rename fails
+    result = cli(src, out, "--jobs", "2")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert not (out / MANIFEST_NAME).exists()
+    assert not [p for p in (out / "bai-viet").iterdir() if p.name.startswith(".convert-")]
+
 def test_a_changed_title_moves_the_article_and_removes_the_old_file(tmp_path: Path) -> None:
     src, out = tmp_path / "in", tmp_path / "out"
     write(src, "a.txt", fx.ARTICLE_A)
