@@ -64,6 +64,10 @@ EDIT_MARKER = "Câu này được thêm vào để đo lần dựng lại của 
 
 # Targets of issue 12, at N = 10,000 on 2 cores.
 TARGET_CONVERT_RATE = 1000      # articles per second
+# Folders to delete once every stage has run: for minutes after many files are deleted, ext4 makes
+# each new file cost about ten times the kernel time (it avoids reusing the freed inodes), so a
+# stage timed right after a deletion was slowed by seconds that have nothing to do with the code.
+LEFTOVERS: list[Path] = []
 TARGET_SITE_RATIO = 1.5         # make site / plain Material build
 TARGET_OUR_PEAK_MB = 1024
 TARGET_AROUND_KB = 40
@@ -573,7 +577,7 @@ def do_nosearch(size: Size) -> dict[str, Any]:
             raise StageError("mkdocs.yml has no search hook or Pagefind plugin yet: nothing to leave out")
         result = do_build(size, config=config, site=size.work / "site-nosearch", log_name="nosearch.log")
         result["how"] = f"without {', '.join(dropped)}"
-    shutil.rmtree(size.work / "site-nosearch", ignore_errors=True)
+    LEFTOVERS.append(size.work / "site-nosearch")
     return result
 
 
@@ -953,7 +957,7 @@ def bench_size(n: int, args: argparse.Namespace, workroot: Path) -> Size:
         stage(size, "serve", lambda: do_serve(size, full), needs=("build",))
     derive(size)
     if not args.keep:
-        shutil.rmtree(size.work, ignore_errors=True)
+        LEFTOVERS.append(size.work)
     return size
 
 
@@ -1158,7 +1162,9 @@ def main(argv: list[str] | None = None) -> int:
               flush=True)
     sizes = [bench_size(n, args, workroot) for n in sorted(args.n)]
     info["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
-    shutil.rmtree(code, ignore_errors=True)
+    LEFTOVERS.append(code)
+    for path in LEFTOVERS:
+        shutil.rmtree(path, ignore_errors=True)
 
     md = table(sizes)
     notes = growth(sizes)
