@@ -398,7 +398,8 @@ def on_page_context(context: dict, page: Any, config: Any, nav: Any) -> dict:
     entry = catalog.by_src.get(page.file.src_uri) if catalog else None
     if entry is not None:
         context["portal_article"] = True
-        context.update(_state.ready_context.pop(entry.src_uri, None) or pages.article_context(entry, catalog))
+        context.update(_state.ready_context.pop(entry.src_uri, None)
+                       or pages.article_context(entry, catalog, search=getattr(page, "portal_search", None)))
     kind = (page.meta or {}).get("portal_kind")
     # Articles and listings of articles are what search indexes (data-pagefind-body).
     context["portal_indexed"] = entry is not None or kind in ("unit", "term", "year", "document")

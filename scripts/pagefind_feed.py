@@ -49,7 +49,6 @@ def staging_root(candidates: tuple[str, ...] = ("/dev/shm",)) -> str | None:
     return None
 
 
-
 @dataclass
 class BundleStats:
     pages: int = 0

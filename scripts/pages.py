@@ -417,12 +417,14 @@ def related_html(entry: Entry, catalog: Catalog, items: list[Entry] | None = Non
             f"<h2>Bài viết liên quan</h2><ul>{lis}</ul></nav>")
 
 
-def article_context(entry: Entry, catalog: Catalog, related_items: list[Entry] | None = None) -> dict[str, str]:
+def article_context(entry: Entry, catalog: Catalog, related_items: list[Entry] | None = None,
+                    search: str | None = None) -> dict[str, str]:
     """Everything the portal adds to an article's page (its words come from its own file): the
-    template variables of overrides/partials/content.html."""
+    template variables of overrides/partials/content.html. `search`: the search attributes when
+    they were made already (for the search hook, before the page is rendered)."""
     return {"portal_panel": article_panel(entry, catalog),
             "portal_related": related_html(entry, catalog, related_items),
-            "portal_search": search_attributes(entry, catalog)}
+            "portal_search": search if search is not None else search_attributes(entry, catalog)}
 
 
 def article_inputs(entry: Entry, catalog: Catalog, related_items: list[Entry]) -> tuple:
