@@ -16,7 +16,6 @@ import threading
 from pathlib import Path
 from typing import Any, Sequence
 
-import yaml
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -29,6 +28,7 @@ if str(ROOT) not in sys.path:  # hooks are loaded by path; the project's modules
     sys.path.insert(0, str(ROOT))
 
 from scripts import catalog as cat  # noqa: E402
+from scripts import front_matter  # noqa: E402
 from scripts.inline_skip import InlineSkipExtension  # noqa: E402
 from scripts import pages  # noqa: E402
 from scripts import rebuild  # noqa: E402
@@ -41,7 +41,6 @@ FEED_COUNT = 30
 DEFAULT_REPORT = ROOT / "build" / "convert-report.json"
 CACHE_NAME = "portal-front-matter.json"
 CACHE_VERSION = 1
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _State:
@@ -166,26 +165,6 @@ def on_config(config: Any) -> Any:
 # --- reading the articles ----------------------------------------------------------------------
 
 
-def read_front_matter(path: str) -> dict:
-    """Only the YAML block between the first two `---` lines: the body is never read here."""
-    lines = []
-    with open(path, encoding="utf-8-sig") as fh:
-        if fh.readline().rstrip("\r\n") != "---":
-            return {}
-        for line in fh:
-            if line.rstrip("\r\n") in ("---", "..."):
-                break
-            lines.append(line)
-        else:
-            return {}
-    try:
-        meta = yaml.load("".join(lines), Loader=_Loader)  # noqa: S506 - safe loader
-    except yaml.YAMLError as err:
-        log.warning(f"Cannot read the front matter of {path}: {err}")
-        return {}
-    return meta if isinstance(meta, dict) else {}
-
-
 def _cache_file(config: Any) -> Path:
     """Beside docs/: build/portal-front-matter.json (git ignores build/)."""
     return Path(config.docs_dir).resolve().parent / "build" / CACHE_NAME
@@ -218,18 +197,20 @@ def _save_disk_cache(config: Any, paths: list[str]) -> None:
         log.debug(f"front-matter cache not written: {err}")
 
 
-def _cached_front_matter(path: str) -> tuple[dict, bool]:
-    """(front matter, whether it had to be read)."""
-    st = os.stat(path)
-    stamp = (st.st_mtime_ns, st.st_size)
-    hit = _state.front_matter_cache.get(path)
-    if hit and hit[0] == stamp:
-        return hit[1], False
-    meta = read_front_matter(path)
-    # JSON has no dates: keep what the disk cache would give back, so a cached build is the same build
-    meta = json.loads(json.dumps(meta, ensure_ascii=False, default=str))
-    _state.front_matter_cache[path] = (stamp, meta)
-    return meta, True
+def _cached_front_matter(paths: list[str]) -> tuple[list[dict], int]:
+    """Every path's front matter, from the cache when its size and mtime are the same, else read
+    (two processes share a long list); and how many were read."""
+    cache = _state.front_matter_cache
+    stamps = []
+    for path in paths:
+        st = os.stat(path)
+        stamps.append((st.st_mtime_ns, st.st_size))
+    missing = [i for i, (path, stamp) in enumerate(zip(paths, stamps)) if (cache.get(path) or (None,))[0] != stamp]
+    for i, (meta, error) in zip(missing, front_matter.read_many([paths[i] for i in missing])):
+        if error:
+            log.warning(error)
+        cache[paths[i]] = (stamps[i], meta if isinstance(meta, dict) else {})
+    return [cache[path][1] for path in paths], len(missing)
 
 
 def _nav_titles(nav: Any) -> dict[str, str | None]:
@@ -256,13 +237,10 @@ def on_files(files: Files, config: Any) -> Files:
     settings = _state.settings
     prefix = settings.prefixes["articles"].strip("/") + "/"
     _load_disk_cache(config)
-    items, paths, read = [], [], 0
-    for f in files.documentation_pages():
-        if f.src_uri.startswith(prefix) and f.abs_src_path:
-            meta, fresh = _cached_front_matter(f.abs_src_path)
-            items.append((f.src_uri, meta))
-            paths.append(f.abs_src_path)
-            read += fresh
+    articles = [f for f in files.documentation_pages() if f.src_uri.startswith(prefix) and f.abs_src_path]
+    paths = [f.abs_src_path for f in articles]
+    metas, read = _cached_front_matter(paths)
+    items = [(f.src_uri, meta) for f, meta in zip(articles, metas)]
     if read or len(paths) != len(_state.front_matter_cache):
         if not (_state.dirty and _state.catalog is not None):
             # a preview's rebuilds keep it in memory: writing 10,000 entries took a second per save

@@ -6,25 +6,59 @@ import logging
 from types import SimpleNamespace
 
 from hooks import portal
+from scripts.front_matter import read_front_matter, read_many
 
 
 def test_front_matter_is_read_with_a_bom_and_windows_line_ends(tmp_path):
     path = tmp_path / "a.md"
     path.write_bytes("\ufeff---\r\ntitle: Đại hội\r\nyear: 2020\r\n---\r\n\r\nThân bài --- không đọc\r\n".encode())
-    assert portal.read_front_matter(str(path)) == {"title": "Đại hội", "year": 2020}
+    assert read_front_matter(str(path)) == ({"title": "Đại hội", "year": 2020}, None)
 
 
 def test_a_file_without_front_matter_or_with_an_unclosed_block_gives_nothing(tmp_path):
     (tmp_path / "plain.md").write_text("Chỉ có thân bài.\n", encoding="utf-8")
     (tmp_path / "open.md").write_text("---\ntitle: x\n", encoding="utf-8")
-    assert portal.read_front_matter(str(tmp_path / "plain.md")) == {}
-    assert portal.read_front_matter(str(tmp_path / "open.md")) == {}
+    assert read_front_matter(str(tmp_path / "plain.md")) == ({}, None)
+    assert read_front_matter(str(tmp_path / "open.md")) == ({}, None)
 
 
 def test_only_the_front_matter_is_parsed_so_a_broken_body_does_not_matter(tmp_path):
     path = tmp_path / "a.md"
     path.write_text("---\ntitle: x\n---\n\n: [ not yaml {\n", encoding="utf-8")
-    assert portal.read_front_matter(str(path)) == {"title": "x"}
+    assert read_front_matter(str(path)) == ({"title": "x"}, None)
+
+
+def test_broken_yaml_or_bytes_give_nothing_and_say_why(tmp_path):
+    (tmp_path / "bad.md").write_text("---\ntitle: [không đóng\n---\n", encoding="utf-8")
+    (tmp_path / "latin.md").write_bytes(b"---\ntitle: \xd0\xe1i h\xf4\xefi\n---\n")  # not UTF-8
+    for name in ("bad.md", "latin.md"):
+        meta, error = read_front_matter(str(tmp_path / name))
+        assert meta == {} and name in error
+
+
+def _articles(tmp_path, n):
+    paths = []
+    for i in range(n):
+        path = tmp_path / f"a{i:03}.md"
+        body = "title: [không đóng" if i == 7 else f"title: Bài {i}\ndate: 2025-0{1 + i % 9}-1{i % 10}\nterm: [2025, 2030]"
+        path.write_text(f"---\n{body}\n---\n\nThân bài.\n", encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+def test_a_long_list_read_by_two_processes_gives_what_one_gives_in_order(tmp_path):
+    paths = _articles(tmp_path, 41)
+    serial = read_many(paths, parallel_min=10_000)
+    assert read_many(paths, parallel_min=2) == serial
+    assert serial[3] == ({"title": "Bài 3", "date": "2025-04-13", "term": [2025, 2030]}, None)  # JSON values
+    assert serial[7][0] == {} and "a007.md" in serial[7][1]
+
+
+def test_reading_goes_on_without_the_helper_when_it_fails(tmp_path, monkeypatch):
+    import sys
+    paths = _articles(tmp_path, 12)
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "no-python"))
+    assert read_many(paths, parallel_min=2) == read_many(paths, parallel_min=10_000)
 
 
 def test_rejected_inputs_are_listed_at_info_level(tmp_path, monkeypatch, caplog):
