@@ -120,3 +120,83 @@ def test_the_frame_cache_renders_a_part_once_per_place_and_always_without_a_key(
     assert cache("nav", "k", caller=body) == cache("nav", "k", caller=body) == "<nav>1</nav>"
     assert cache("nav", "other", caller=body) == "<nav>2</nav>"
     assert cache("nav", "", caller=body) == "<nav>3</nav>" and len(calls) == 3
+
+
+def _event(kind, src, dest=None):
+    from watchdog import events
+    return getattr(events, kind)(src, dest) if dest else getattr(events, kind)(src)
+
+
+def test_only_changes_to_hidden_files_under_the_watched_folder_are_left_out(tmp_path):
+    root = str(tmp_path / ".sites" / "docs")   # a hidden folder above the root does not count
+    hidden = [_event("FileCreatedEvent", f"{root}/bai-viet/.convert-12/12-0.md"),
+              _event("FileModifiedEvent", f"{root}/..convert-manifest.json.x1.tmp"),
+              _event("DirDeletedEvent", f"{root}/bai-viet/.convert-12")]
+    shown = [_event("FileModifiedEvent", f"{root}/bai-viet/dai-hoi.md"),
+             _event("FileMovedEvent", f"{root}/bai-viet/.convert-12/12-0.md", f"{root}/bai-viet/dai-hoi.md"),
+             _event("FileModifiedEvent", root),
+             _event("EventsLostEvent", "")]
+    assert [portal.is_hidden_change(e, root) for e in hidden] == [True] * 3
+    assert [portal.is_hidden_change(e, root) for e in shown] == [False] * 4
+
+
+def _server(tmp_path):
+    from mkdocs.livereload import LiveReloadServer
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path / "site"))
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.md").write_text("# A\n", encoding="utf-8")
+    server.watch(str(docs))
+    return server, docs
+
+
+def _wants_rebuild(server, seconds=3.0):
+    import time
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        with server._rebuild_cond:
+            if server._want_rebuild:
+                server._want_rebuild = False
+                return True
+        time.sleep(0.05)
+    return False
+
+
+def test_the_event_watcher_takes_over_mkdocs_watches_and_tells_only_of_visible_changes(tmp_path):
+    from watchdog.observers.polling import PollingObserver
+    server, docs = _server(tmp_path)
+    assert portal.use_event_watcher(server)
+    assert not isinstance(server.observer, PollingObserver)
+    assert list(server._watched_paths) == [str(docs)]
+    server.observer.start()
+    try:
+        (docs / "a.md").read_text(encoding="utf-8")             # a build reads every page
+        (docs / ".convert-1").mkdir()                          # the converter's staging
+        (docs / ".convert-1" / "x.md").write_text("x", encoding="utf-8")
+        assert not _wants_rebuild(server, 1.0)
+        (docs / "a.md").write_text("# A sửa\n", encoding="utf-8")
+        assert _wants_rebuild(server)
+        (docs / ".convert-1" / "x.md").rename(docs / "b.md")     # a staged file put in place
+        assert _wants_rebuild(server)
+    finally:
+        server.observer.stop()
+        server.observer.join()
+
+
+def test_the_event_watcher_steps_aside_once_mkdocs_observer_runs(tmp_path):
+    server, _ = _server(tmp_path)
+    server.observer.start()
+    try:
+        assert not portal.use_event_watcher(server)
+    finally:
+        server.observer.stop()
+        server.observer.join()
+
+
+def test_serve_watch_comes_from_the_environment_before_mkdocs_yml(monkeypatch):
+    config = SimpleNamespace(extra={"portal": {"serve_watch": "polling"}})
+    monkeypatch.delenv("PORTAL_SERVE_WATCH", raising=False)
+    assert portal._serve_watch(config) == "polling"
+    assert portal._serve_watch(SimpleNamespace(extra={})) == "events"
+    monkeypatch.setenv("PORTAL_SERVE_WATCH", "events")
+    assert portal._serve_watch(config) == "events"

@@ -11,6 +11,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import CONTENT, ROOT
 
 WAIT = 90  # seconds, for the first build and for the rebuild; the loop stops as soon as it sees it
@@ -40,7 +42,8 @@ def _wait_for(url: str, needle: str, seconds: float) -> bool:
     return False
 
 
-def test_an_edited_content_file_is_converted_again_and_the_preview_follows(tmp_path: Path):
+@pytest.mark.parametrize("watch", ["events", "polling"])
+def test_an_edited_content_file_is_converted_again_and_the_preview_follows(tmp_path: Path, watch: str):
     content, docs, report = tmp_path / "content", tmp_path / "docs", tmp_path / "report.json"
     shutil.copytree(CONTENT, content)
     subprocess.run([sys.executable, "-m", "scripts.convert", str(content), str(docs), "--report", str(report)],
@@ -50,7 +53,7 @@ def test_an_edited_content_file_is_converted_again_and_the_preview_follows(tmp_p
     url = entry["output"].removesuffix(".md") + "/"
     port = _free_port()
     env = dict(os.environ, PORTAL_DOCS_DIR=str(docs), PORTAL_CONTENT_DIR=str(content),
-               PORTAL_REPORT=str(report), NO_MKDOCS_2_WARNING="1")
+               PORTAL_REPORT=str(report), NO_MKDOCS_2_WARNING="1", PORTAL_SERVE_WATCH=watch)
     env.pop("PORTAL_SITE_URL", None)
     log = (tmp_path / "serve.log").open("w")
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--livereload",
@@ -75,6 +78,12 @@ def test_an_edited_content_file_is_converted_again_and_the_preview_follows(tmp_p
         listing = f"nam/{year}/" if year not in ("null", "") else "nam/chua-ro/"
         assert "../../" + url in (_get(base + listing) or "")
         assert elapsed < WAIT
+        # one rebuild for one save: neither the converter's staging files nor the build's own
+        # reading of docs/ start another (with file events, reading a file is an event too)
+        time.sleep(3)
+        served = (tmp_path / "serve.log").read_text()
+        assert served.count("Documentation built") == 2, served
+        assert ("Watching through file events" in served) == (watch == "events")
     finally:
         server.terminate()
         try:
