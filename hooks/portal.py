@@ -517,6 +517,27 @@ def _change_observer_class() -> type:
     return ChangeObserver
 
 
+def _events_work(paths: list[str]) -> bool:
+    """Whether the system gives file events for these paths now (inotify has per-user limits on
+    watches and instances): MkDocs would otherwise fail only when its server starts."""
+    import watchdog.events
+    import watchdog.observers
+
+    probe = watchdog.observers.Observer()
+    try:
+        for path in paths:
+            probe.schedule(watchdog.events.FileSystemEventHandler(), path, recursive=True)
+        probe.start()
+        return True
+    except OSError as err:
+        log.info(f"File events are not available here ({err}): MkDocs' polling watches for saves.")
+        return False
+    finally:
+        if probe.is_alive():
+            probe.stop()
+            probe.join()
+
+
 def use_event_watcher(server: Any) -> bool:
     """Put MkDocs' watches (docs/, mkdocs.yml...) on watchdog's event observer (inotify on Linux).
 
@@ -533,6 +554,8 @@ def use_event_watcher(server: Any) -> bool:
     if (issubclass(watchdog.observers.Observer, PollingObserver) or not isinstance(paths, dict)
             or not isinstance(refs, dict) or not isinstance(getattr(server, "observer", None), PollingObserver)
             or server.observer.is_alive()):
+        return False
+    if not _events_work(list(paths)):
         return False
     watched = dict(paths)
     server.observer.unschedule_all()

@@ -200,3 +200,17 @@ def test_serve_watch_comes_from_the_environment_before_mkdocs_yml(monkeypatch):
     assert portal._serve_watch(SimpleNamespace(extra={})) == "events"
     monkeypatch.setenv("PORTAL_SERVE_WATCH", "events")
     assert portal._serve_watch(config) == "events"
+
+
+def test_mkdocs_polling_stays_when_the_system_gives_no_file_events(tmp_path, monkeypatch):
+    import watchdog.observers
+    from watchdog.observers.polling import PollingObserver
+
+    class NoEvents(watchdog.observers.Observer):  # type: ignore[misc, valid-type]
+        def start(self):  # type: ignore[no-untyped-def]
+            raise OSError(24, "inotify instance limit reached")
+
+    server, docs = _server(tmp_path)
+    monkeypatch.setattr(watchdog.observers, "Observer", NoEvents)
+    assert not portal.use_event_watcher(server)
+    assert isinstance(server.observer, PollingObserver) and list(server._watched_paths) == [str(docs)]

@@ -78,11 +78,13 @@ def test_an_edited_content_file_is_converted_again_and_the_preview_follows(tmp_p
         listing = f"nam/{year}/" if year not in ("null", "") else "nam/chua-ro/"
         assert "../../" + url in (_get(base + listing) or "")
         assert elapsed < WAIT
-        # one rebuild for one save: neither the converter's staging files nor the build's own
-        # reading of docs/ start another (with file events, reading a file is an event too)
+        # with file events, one rebuild for one save: neither the converter's staging files nor the
+        # build's own reading of docs/ start another (reading a file is an event too); polling may
+        # see the converter's writes at two looks
         time.sleep(3)
         served = (tmp_path / "serve.log").read_text()
-        assert served.count("Documentation built") == 2, served
+        rebuilds = served.count("Documentation built") - 1
+        assert rebuilds == 1 if watch == "events" else 1 <= rebuilds <= 2, served
         assert ("Watching through file events" in served) == (watch == "events")
     finally:
         server.terminate()
