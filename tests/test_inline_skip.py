@@ -32,6 +32,9 @@ SNIPPETS = {
     "code block": "    code *không* xử lý\n    <b>\n\nSau đó.",
     "inline html block": "<div class=\"x\">\n<p>Khối HTML</p>\n</div>\n\nTiếp *theo*.",
     "mixed tails": "Trước **đậm** giữa *nghiêng* sau & hết.",
+    "heading attributes": "## Kết quả nhiệm kỳ {: #ket-qua .lon }\n\nNội dung.",
+    "caption after markup": "Ảnh: *Đại biểu* biểu quyết.\n{: .caption }",
+    "unicode punctuation": "“Trích” – dấu gạch — và … ba chấm; 1/3 số phiếu.",
 }
 
 
