@@ -32,6 +32,7 @@ from scripts import front_matter  # noqa: E402
 from scripts.inline_skip import InlineSkipExtension  # noqa: E402
 from scripts import pages  # noqa: E402
 from scripts import rebuild  # noqa: E402
+from scripts import watch  # noqa: E402
 from scripts.settings import load_data, settings_from  # noqa: E402
 
 log = get_plugin_logger(__name__)
@@ -469,84 +470,11 @@ def _serve_watch(config: Any) -> str:
     return "polling" if str(value or "events").strip().lower() == "polling" else "events"
 
 
-def _change_events() -> list[type]:
-    """What a change is: not a file opened or closed unwritten, which a build's own reading of
-    docs/ sends (left in, each rebuild would ask for the next)."""
-    from watchdog import events as ev
-
-    return [ev.FileCreatedEvent, ev.FileModifiedEvent, ev.FileDeletedEvent, ev.FileMovedEvent,
-            ev.FileClosedEvent, ev.FileAttribEvent, ev.DirCreatedEvent, ev.DirDeletedEvent,
-            ev.DirMovedEvent, ev.DirModifiedEvent, ev.EventsLostEvent]
-
-
-def is_hidden_change(event: Any, root: str) -> bool:
-    """A change only to hidden files or folders under the watched root (a name starting with a dot,
-    which MkDocs leaves out of the site), such as the converter's staging folder and manifest:
-    they would start a rebuild while the converter is still writing, and a second one after it."""
-    paths = [p for p in (getattr(event, "src_path", ""), getattr(event, "dest_path", "")) if p]
-    if not paths:
-        return False   # events lost: better a rebuild too many
-    for path in paths:
-        rel = os.path.relpath(os.fsdecode(path), root)
-        if rel == "." or not any(part.startswith(".") and part not in (".", "..") for part in Path(rel).parts):
-            return False
-    return True
-
-
-def _change_observer_class() -> type:
-    import watchdog.events
-    import watchdog.observers
-
-    class VisibleChanges(watchdog.events.FileSystemEventHandler):
-        def __init__(self, handler: Any, root: str) -> None:
-            self.handler, self.root = handler, os.path.abspath(os.fsdecode(root))
-
-        def dispatch(self, event: Any) -> None:
-            if not is_hidden_change(event, self.root):
-                self.handler.dispatch(event)
-
-    class ChangeObserver(watchdog.observers.Observer):  # type: ignore[misc, valid-type]
-        """watchdog's event observer, telling only of changes to visible files unless a watch asks
-        for other events."""
-
-        def schedule(self, event_handler: Any, path: Any, *, recursive: bool = False,
-                     event_filter: list[type] | None = None, **kwargs: Any) -> Any:
-            return super().schedule(VisibleChanges(event_handler, path), path, recursive=recursive,
-                                    event_filter=event_filter or _change_events(), **kwargs)
-
-    return ChangeObserver
-
-
-def _events_work(paths: list[str]) -> bool:
-    """Whether the system gives file events for these paths now (inotify has per-user limits on
-    watches and instances): MkDocs would otherwise fail only when its server starts."""
-    import watchdog.events
-    import watchdog.observers
-
-    probe = watchdog.observers.Observer()
-    try:
-        for path in paths:
-            probe.schedule(watchdog.events.FileSystemEventHandler(), path, recursive=True)
-        probe.start()
-        return True
-    except OSError as err:
-        log.info(f"File events are not available here ({err}): MkDocs' polling watches for saves.")
-        return False
-    finally:
-        if probe.is_alive():
-            probe.stop()
-            probe.join()
-
-
 def use_event_watcher(server: Any) -> bool:
-    """Put MkDocs' watches (docs/, mkdocs.yml...) on watchdog's event observer (inotify on Linux).
-
-    MkDocs watches by polling: every half second it looks at every file under docs/, as does any
-    watch added to its observer. On 10,000 articles each look takes about a quarter of a second of
-    the Python lock, docs/ and content/ together about 40% of the time, and a rebuild under
-    `make serve` ran half as fast. Events cost nothing while nothing changes. Returns False, and
-    changes nothing, where there are no events to use or MkDocs' server is not the one this knows
-    (MkDocs 1.6: `observer`, `_watched_paths`, `_watch_refs`)."""
+    """Move MkDocs' watches (docs/, mkdocs.yml...) from its polling observer to file events
+    (`scripts/watch.py` says why). Returns False, and changes nothing, where there are no events
+    to use or MkDocs' server is not the one this knows (MkDocs 1.6: `observer`, `_watched_paths`,
+    `_watch_refs`)."""
     import watchdog.observers
     from watchdog.observers.polling import PollingObserver
 
@@ -555,11 +483,13 @@ def use_event_watcher(server: Any) -> bool:
             or not isinstance(refs, dict) or not isinstance(getattr(server, "observer", None), PollingObserver)
             or server.observer.is_alive()):
         return False
-    if not _events_work(list(paths)):
+    why_not = watch.events_work(list(paths))
+    if why_not is not None:
+        log.info(f"File events are not available here ({why_not}): MkDocs' polling watches for saves.")
         return False
     watched = dict(paths)
     server.observer.unschedule_all()
-    server.observer = _change_observer_class()()
+    server.observer = watch.ChangeObserver()
     paths.clear()
     refs.clear()
     for path, count in watched.items():
@@ -581,8 +511,7 @@ def on_serve(server: Any, config: Any, builder: Any) -> Any:
     import watchdog.events
 
     def schedule(event: Any) -> None:
-        # reading a file is not editing it (watchdog reports opens and closes too)
-        if event.is_directory or event.event_type in ("opened", "closed_no_write"):
+        if event.is_directory:
             return
         if _state.timer is not None:
             _state.timer.cancel()

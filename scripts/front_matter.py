@@ -52,11 +52,17 @@ def as_json(readings: list[Reading]) -> str:
     return json.dumps(readings, ensure_ascii=False, default=str)
 
 
+def _read_here(paths: Sequence[str]) -> list:
+    """Readings made in this process, as JSON values (what the helper's answer gives too)."""
+    return json.loads(as_json([read_front_matter(p) for p in paths]))
+
+
 def read_many(paths: Sequence[str], parallel_min: int = PARALLEL_MIN) -> list[Reading]:
     """Every path's reading, in order, JSON values; a helper process takes half of a long list."""
     if len(paths) < max(parallel_min, 2):
-        return [tuple(r) for r in json.loads(as_json([read_front_matter(p) for p in paths]))]
+        return [tuple(r) for r in _read_here(paths)]
     half = len(paths) // 2
+    second = None
     with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".paths") as listing:
         listing.write("\0".join(paths[half:]))
         listing.flush()
@@ -64,17 +70,17 @@ def read_many(paths: Sequence[str], parallel_min: int = PARALLEL_MIN) -> list[Re
             helper = subprocess.Popen([sys.executable, "-m", "scripts.front_matter", listing.name], cwd=ROOT,
                                       stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         except OSError:
-            return read_many(paths, parallel_min=len(paths) + 1)
-        first = as_json([read_front_matter(p) for p in paths[:half]])
-        out, _ = helper.communicate()
-    try:
-        second = json.loads(out.decode("utf-8")) if helper.returncode == 0 else None
-    except ValueError:
-        second = None
+            helper = None
+        first = _read_here(paths[:half])
+        if helper is not None:
+            out, _ = helper.communicate()
+            try:
+                second = json.loads(out.decode("utf-8")) if helper.returncode == 0 else None
+            except ValueError:
+                pass
     if not isinstance(second, list) or len(second) != len(paths) - half:
-        # the helper is only a shortcut: without it, this process reads its half too
-        second = json.loads(as_json([read_front_matter(p) for p in paths[half:]]))
-    return [tuple(reading) for reading in json.loads(first) + second]
+        second = _read_here(paths[half:])   # the helper is only a shortcut
+    return [tuple(r) for r in first + second]
 
 
 def main() -> None:

@@ -37,11 +37,12 @@ UNMARK_PRIORITY = 19.9  # ... and just after it, before anything else
 def shortcut_is_safe(md: Markdown) -> bool:
     """True when the inline patterns are Python-Markdown's own (MARKUP covers them all) and the
     inline processor is the step that comes right after the mark."""
-    if not all(name in KNOWN_PATTERNS and type(md.inlinePatterns[name]).__module__ == "markdown.inlinepatterns"
-               for name in (item.name for item in md.inlinePatterns._priority)):
+    patterns, steps = md.inlinePatterns, md.treeprocessors
+    if len(patterns) != len(KNOWN_PATTERNS) or not all(
+            name in patterns and type(patterns[name]).__module__ == "markdown.inlinepatterns"
+            for name in KNOWN_PATTERNS):
         return False
-    order = [item.name for item in sorted(md.treeprocessors._priority, key=lambda item: -item.priority)]
-    return "inline" in order and order.index("inline") == order.index("inline_skip") + 1
+    return "inline" in steps and steps.get_index_for_name("inline") == steps.get_index_for_name("inline_skip") + 1
 
 
 class MarkPlainText(Treeprocessor):

@@ -122,24 +122,6 @@ def test_the_frame_cache_renders_a_part_once_per_place_and_always_without_a_key(
     assert cache("nav", "", caller=body) == "<nav>3</nav>" and len(calls) == 3
 
 
-def _event(kind, src, dest=None):
-    from watchdog import events
-    return getattr(events, kind)(src, dest) if dest else getattr(events, kind)(src)
-
-
-def test_only_changes_to_hidden_files_under_the_watched_folder_are_left_out(tmp_path):
-    root = str(tmp_path / ".sites" / "docs")   # a hidden folder above the root does not count
-    hidden = [_event("FileCreatedEvent", f"{root}/bai-viet/.convert-12/12-0.md"),
-              _event("FileModifiedEvent", f"{root}/..convert-manifest.json.x1.tmp"),
-              _event("DirDeletedEvent", f"{root}/bai-viet/.convert-12")]
-    shown = [_event("FileModifiedEvent", f"{root}/bai-viet/dai-hoi.md"),
-             _event("FileMovedEvent", f"{root}/bai-viet/.convert-12/12-0.md", f"{root}/bai-viet/dai-hoi.md"),
-             _event("FileModifiedEvent", root),
-             _event("EventsLostEvent", "")]
-    assert [portal.is_hidden_change(e, root) for e in hidden] == [True] * 3
-    assert [portal.is_hidden_change(e, root) for e in shown] == [False] * 4
-
-
 def _server(tmp_path):
     from mkdocs.livereload import LiveReloadServer
     server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path / "site"))
