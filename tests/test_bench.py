@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_smoke_run_converts_builds_and_writes_its_figures(tmp_path: Path) -> None:
     out = tmp_path / "results.json"
-    proc = subprocess.run([sys.executable, "-m", "scripts.bench", "--n", "20", "--stages", "convert,build",
+    proc = subprocess.run([sys.executable, "-m", "scripts.bench", "--n", "20", "--stages", "convert,catalog,build",
                            "--json", str(out), "--workdir", str(tmp_path), "--nice", "0"],
                           cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stdout + proc.stderr
@@ -25,6 +25,11 @@ def test_smoke_run_converts_builds_and_writes_its_figures(tmp_path: Path) -> Non
     stages = results["sizes"]["20"]
     assert stages["convert"]["ok"], stages["convert"].get("error")
     assert sum(stages["convert"]["report"].values()) == 20
+    catalog = stages["catalog"]
+    assert catalog["ok"], catalog.get("error")
+    assert catalog["articles"] == stages["convert"]["report"]["converted"] and catalog["listing_pages"] > 1
+    assert all(catalog[f"{part}_seconds"] > 0 for part in bench.CATALOG_PARTS)
+    assert stages["derived"]["grouping_ms_per_article"] > 0
     assert stages["build"]["ok"], stages["build"].get("error")
     assert stages["build"]["seconds"] > 0 and stages["build"]["site_files"] > 20
     assert stages["derived"]["site_seconds"] >= stages["build"]["seconds"]
@@ -82,6 +87,23 @@ def test_growth_flags_a_cost_per_article_that_grows_with_the_archive() -> None:
     notes = bench.growth([small, large])
     assert any(n.startswith("convert:") and n.endswith("ok") for n in notes)
     assert any(n.startswith("build:") and "SUPERLINEAR" in n for n in notes)
+
+
+def test_growth_allows_related_articles_their_log_factor_and_no_more() -> None:
+    def with_related(n: int, seconds: float) -> Size:
+        size = _size(n, n / 1000, n / 200)
+        size.stages["catalog"] = {"ok": True, "grouping_seconds": n / 10_000, "paging_seconds": n / 10_000,
+                                  "related_seconds": seconds}
+        bench.derive(size)
+        return size
+
+    # per article × 1.6 from 1,000 to 10,000: within n log n (log ratio 1.33, × 1.25 allowed = 1.67)
+    notes = bench.growth([with_related(1000, 0.005), with_related(10000, 0.08)])
+    assert any(n.startswith("related:") and n.endswith("ok") for n in notes)
+    assert any(n.startswith("grouping:") and n.endswith("ok") for n in notes)
+    # × 2.4: more than n log n
+    notes = bench.growth([with_related(1000, 0.005), with_related(10000, 0.12)])
+    assert any(n.startswith("related:") and "SUPERLINEAR" in n for n in notes)
 
 
 def test_verdicts_judge_the_issue_targets() -> None:

@@ -1,0 +1,65 @@
+"""`make bench`'s catalog stage: how long grouping, paging and related articles take on a docs/ folder.
+
+The build's time hides these three behind Markdown and templates; timed alone at two archive sizes,
+a cost per article that grows shows a step that is not linear. Run by the bench in its snapshot of
+the code: `python -m scripts.catalog_timing DOCS_DIR` prints the figures as JSON.
+"""
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any, Callable, TypeVar
+
+from . import catalog as cat
+from . import pages
+from .front_matter import read_many
+from .settings import load_data, settings_from, load_yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+REPEAT = 3
+T = TypeVar("T")
+
+
+def time_catalog(docs: Path, portal: dict[str, Any]) -> dict[str, Any]:
+    """Seconds for grouping (the catalog), paging (every listing page and its HTML) and related
+    articles (every article's list), on the articles under `docs`, as the portal hook makes them."""
+    settings = settings_from(portal, load_data())
+    prefix = settings.prefixes["articles"]
+    files = sorted(p for p in (docs / prefix).rglob("*.md") if not any(part.startswith(".") for part in p.parts))
+    readings = read_many([str(p) for p in files], parallel_min=len(files) + 1)
+    items = [(p.relative_to(docs).as_posix(), meta) for p, (meta, _) in zip(files, readings)]
+
+    grouping, catalog = _best(lambda: cat.build_catalog(items, settings.prefixes))
+
+    def listings() -> tuple[int, int]:
+        generated = pages.all_pages(catalog, settings.page_size, settings.latest, "bench")
+        return len(generated), sum(len(page.html()) for page in generated)
+
+    paging, (listing_pages, html_bytes) = _best(listings)
+    related, links = _best(lambda: sum(len(cat.related(catalog, entry)) for entry in catalog.entries))
+    return {"articles": len(catalog.entries), "listing_pages": listing_pages, "listing_mb": round(html_bytes / 1e6, 1),
+            "related_links": links, "grouping_seconds": round(grouping, 4),
+            "paging_seconds": round(paging, 4), "related_seconds": round(related, 4), "best_of": REPEAT}
+
+
+def _best(step: Callable[[], T]) -> tuple[float, T]:
+    """The shortest of REPEAT runs, and the step's result: a few milliseconds at small sizes are
+    otherwise mostly noise."""
+    best, result = float("inf"), None
+    for _ in range(REPEAT):
+        start = time.perf_counter()
+        result = step()
+        best = min(best, time.perf_counter() - start)
+    return best, result  # type: ignore[return-value]
+
+
+def main() -> None:
+    config = load_yaml(ROOT / "mkdocs.yml") or {}
+    portal = (config.get("extra") or {}).get("portal") or {}
+    print(json.dumps(time_catalog(Path(sys.argv[1]), portal)))
+
+
+if __name__ == "__main__":
+    main()
