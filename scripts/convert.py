@@ -113,11 +113,19 @@ class Result:
 
 _SETTINGS: Settings | None = None
 _TIME_LIMIT: float | None = TIME_LIMIT
+_WORKER_ALARM = False  # a pool worker's SIGALRM handler is its own for the process's life: set once
 
 
 def _init_worker(settings: Settings, time_limit: float | None) -> None:
-    global _SETTINGS, _TIME_LIMIT
+    global _SETTINGS, _TIME_LIMIT, _WORKER_ALARM
     _SETTINGS, _TIME_LIMIT = settings, time_limit
+    if hasattr(signal, "setitimer"):
+        signal.signal(signal.SIGALRM, _worker_expired)
+        _WORKER_ALARM = True
+
+
+def _worker_expired(signum: int, frame: Any) -> None:
+    raise TooSlow(f"{_TIME_LIMIT:g} s")
 
 
 class TooSlow(Exception):
@@ -131,6 +139,13 @@ def time_limit(seconds: float | None) -> Iterator[None]:
               and threading.current_thread() is threading.main_thread())
     if not usable:
         yield
+        return
+    if _WORKER_ALARM:  # the handler is in place: only the timer (the rest cost more than the two calls)
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            yield
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
         return
 
     def expire(signum: int, frame: Any) -> None:

@@ -531,6 +531,55 @@ def test_an_article_too_slow_to_read_is_given_up_and_remembered(tmp_path: Path, 
     assert again["slow.txt"].status == "rejected" and calls == []
 
 
+
+def test_a_pool_worker_gives_up_a_slow_article_and_reads_the_next_ones_in_time(tmp_path: Path, monkeypatch) -> None:
+    """Pool workers keep their alarm handler for life and only set the timer per article: the timer
+    must stop a runaway article in a worker, and be cleared for the articles after it."""
+    import time
+
+    src = tmp_path / "in"
+    for i in range(40):
+        write(src, f"{i:02d}.txt", fx.ARTICLE_A.replace("120 đại biểu", f"{100 + i} đại biểu"))
+    parent = os.getpid()
+    real = pipeline.read_article
+
+    def slow(raw: bytes, source: str, settings):
+        if source == "05.txt" and os.getpid() != parent:
+            while True:  # a runaway pattern in the reader
+                time.sleep(0.01)
+        if os.getpid() != parent:
+            time.sleep(0.02)  # the articles after it take a while: a timer left running would fire in them
+        return real(raw, source, settings)
+
+    monkeypatch.setattr(pipeline, "read_article", slow)
+    entries = run(src, tmp_path / "out", jobs=2, limit=0.5)
+    assert entries["05.txt"].status == "rejected" and "0.5 s" in entries["05.txt"].reason
+    assert all(e.status == "converted" for k, e in entries.items() if k != "05.txt")
+
+
+def test_a_worker_time_limit_stops_a_runaway_read_and_leaves_no_timer_running(monkeypatch) -> None:
+    import signal
+    import time
+
+    previous = signal.getsignal(signal.SIGALRM)
+    monkeypatch.setattr(convert, "_WORKER_ALARM", False)
+    monkeypatch.setattr(convert, "_TIME_LIMIT", convert._TIME_LIMIT)
+    try:
+        convert._init_worker(SETTINGS, 0.3)  # what a pool worker runs once
+        assert convert._WORKER_ALARM
+        with convert.time_limit(0.3):
+            assert signal.getitimer(signal.ITIMER_REAL)[0] > 0
+        assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+        start = time.monotonic()
+        with pytest.raises(convert.TooSlow):
+            with convert.time_limit(0.3):
+                while time.monotonic() - start < 5:
+                    time.sleep(0.01)
+        assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
 def test_a_corrected_unit_is_grouped_under_its_own_key(tmp_path: Path) -> None:
     """An editor who fixes `unit` alone gets the key and level the reader would give that unit."""
     from scripts.convert import apply_overrides
