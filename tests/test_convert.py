@@ -590,3 +590,24 @@ def test_a_corrected_unit_is_grouped_under_its_own_key(tmp_path: Path) -> None:
     assert (out["unit_key"], out["unit_level"], keys, why) == ("đảng bộ huyện tân lạc", "cấp huyện", ("unit",), None)
     out, *_ = apply_overrides(fm, "unit: X\nunit_key: y\n", "a.meta.yml", load_settings())
     assert out["unit_key"] == "y"
+
+
+def test_reading_an_input_takes_all_of_it_and_no_more_than_a_byte_past_the_limit(tmp_path: Path, monkeypatch) -> None:
+    path = write(tmp_path, "a.txt", b"x" * 5000)
+    assert convert._read_input(path, 5000) == b"x" * 5000
+    assert convert._read_input(path, 1000) == b"x" * 5000  # it grew after stat: read on
+    monkeypatch.setattr(convert, "MAX_BYTES", 3000)
+    assert convert._read_input(path, 5000) == b"x" * 3001  # enough to tell it is too large
+    assert convert._read_input(path, 1000) == b"x" * 3001
+    assert convert._read_input(write(tmp_path, "e.txt", b""), 0) == b""
+
+
+def test_an_input_over_the_size_limit_is_rejected_with_the_reason(tmp_path: Path, monkeypatch) -> None:
+    src = tmp_path / "in"
+    write(src, "big.txt", fx.ARTICLE_A)
+    write(src, "ok.txt", fx.ARTICLE_B)
+    monkeypatch.setattr(convert, "MAX_BYTES", len(fx.ARTICLE_B.encode()) + 10)
+    assert len(fx.ARTICLE_A.encode()) > convert.MAX_BYTES
+    entries = run(src, tmp_path / "out", jobs=1)
+    assert entries["big.txt"].status == "rejected" and "too large" in entries["big.txt"].reason
+    assert entries["ok.txt"].status == "converted"
