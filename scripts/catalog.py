@@ -182,6 +182,8 @@ class Catalog:
 
 def _text(value: Any) -> str | None:
     """YAML may hand back dates, numbers or None; the catalog works with trimmed strings."""
+    if type(value) is str:  # nearly every value: one test instead of three
+        return value.strip() or None
     if value is None:
         return None
     if isinstance(value, (_dt.date, _dt.datetime)):
@@ -231,12 +233,12 @@ def make_entry(src_uri: str, meta: Mapping[str, Any]) -> Entry:
         year = _year_of(date) or _year_of(event_date)
     documents = []
     for doc in _list(meta.get("documents")):
-        if isinstance(doc, Mapping) and _text(doc.get("ref")):
+        if isinstance(doc, (dict, Mapping)) and _text(doc.get("ref")):  # (dict first: typing's Mapping check is slow)
             documents.append(DocRef(_text(doc.get("type")), " ".join(str(doc["ref"]).split()),
                                     _iso_date(doc.get("date")), _text(doc.get("issuer"))))
     congresses = []
     for c in _list(meta.get("congresses")):
-        if isinstance(c, Mapping):
+        if isinstance(c, (dict, Mapping)):
             congresses.append(CongressRef(_text(c.get("body")), _int(c.get("number")), _text(c.get("term"))))
     terms = tuple(dict.fromkeys(t for t in (_text(x) for x in _list(meta.get("terms"))) if t))
     unit = _text(meta.get("unit"))
@@ -327,6 +329,7 @@ def document_label(ref: str, year: int | None) -> str:
 # --- building ---------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=65536)  # a unit's name is keyed once per article that names it, and again each rebuild
 def name_key(name: str) -> str:
     """Same name however written: case, spacing and tone placement ("Thuỷ"/"Thủy") aside, but
     never its letters ("Ân Phước" and "An Phước" are different communes)."""

@@ -65,8 +65,8 @@ def sort_key(text: str) -> tuple:
     "Đ" sorts right after "D", "Ă"/"Â" after "A"; case never decides before the letters do.
     """
     text = unicodedata.normalize("NFC", text.strip())
-    keys = [_char_key(c) for c in text]
-    return tuple(k[0] for k in keys), tuple(k[1] for k in keys), text
+    primary, tones = zip(*map(_char_key, text)) if text else ((), ())
+    return primary, tones, text
 
 
 # --- tone placement --------------------------------------------------------------------------
@@ -77,6 +77,7 @@ _TONES = "\u0300\u0301\u0309\u0303\u0323"
 _OLD_STYLE = re.compile(r"(?i)([oO][aAeE]|[uU][yY])([\u0300\u0301\u0309\u0303\u0323])(?![^\W\d_])")
 
 
+@lru_cache(maxsize=65536)  # unit names and keys: the same few thousand in every article and build
 def new_style_tones(text: str) -> str:
     """"uỷ" → "ủy", "hoà" → "hòa": one spelling per word, so the same name groups as one."""
     decomposed = unicodedata.normalize("NFD", text)
