@@ -29,6 +29,7 @@ if str(ROOT) not in sys.path:  # hooks are loaded by path; the project's modules
 
 from scripts import catalog as cat  # noqa: E402
 from scripts import front_matter  # noqa: E402
+from scripts.idle_gc import IdleCollector  # noqa: E402
 from scripts.inline_skip import InlineSkipExtension  # noqa: E402
 from scripts import pages  # noqa: E402
 from scripts import rebuild  # noqa: E402
@@ -136,6 +137,7 @@ def _modified() -> bool:
 
 
 _state = _State()
+_idle_gc = IdleCollector()
 
 
 # --- config and nav ----------------------------------------------------------------------------
@@ -144,6 +146,10 @@ _state = _State()
 def on_startup(command: str, dirty: bool) -> None:
     _state.command = command
     _state.dirty = dirty
+
+
+def on_shutdown() -> None:
+    _idle_gc.stop()
 
 
 def on_config(config: Any) -> Any:
@@ -396,9 +402,16 @@ def _report_path() -> Path:
     return Path(os.environ.get("PORTAL_REPORT") or DEFAULT_REPORT)
 
 
+def on_pre_build(config: Any) -> None:
+    """A preview's rebuild runs with the cyclic garbage collector paused (scripts/idle_gc.py)."""
+    if _state.dirty and _state.catalog is not None:
+        _idle_gc.before_build()
+
+
 def on_post_build(config: Any) -> None:
     """Remember what this build rendered (dirty mode), and list the inputs the converter rejected,
     so an editor sees them at the end of `make site`."""
+    _idle_gc.after_build()
     if _state.pending is not None:
         rebuild.remember(*_state.pending)
         _state.pending = None
@@ -408,6 +421,7 @@ def on_post_build(config: Any) -> None:
 
 def on_build_error(error: Exception) -> None:
     """A failed build may have written some pages and not others: the next one renders them all."""
+    _idle_gc.after_build()
     if _state.pending is not None:
         rebuild.forget([_state.pending[0]])
         _state.pending = None

@@ -111,3 +111,18 @@ def test_a_removed_and_an_added_article_update_every_listing_and_leave_no_stale_
     units = (site / "don-vi" / "index.html").read_text(encoding="utf-8")
     assert "Đảng bộ xã Phú Lâm" in units and "Đảng bộ xã Đức Hòa" not in units
     _same_as_a_full_build(docs, site, tmp_path)
+
+
+def test_a_rebuild_leaves_the_garbage_collector_paused_until_the_preview_is_idle(preview) -> None:
+    """The hook's wiring of scripts/idle_gc.py: the rebuild ran without the cyclic collector, which
+    collects after a moment (the reloaded page is served first), and stops with the preview."""
+    import gc
+
+    docs, site, run = preview
+    _set_title(docs / "bai-viet" / "dong-tien-so-ket.md", "Đảng bộ xã Đông Tiến sơ kết, lần hai")
+    run()
+    assert not gc.isenabled()
+    deadline = time.monotonic() + 10
+    while not gc.isenabled() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert gc.isenabled()
