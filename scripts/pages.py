@@ -59,6 +59,9 @@ class GeneratedPage:
     title: str
     kind: str  # home, directory, unit, term, year, document
     render: Callable[[], str]
+    # Everything the HTML is made of, as plain values (None: not told): a preview's rebuild compares
+    # these with the last build's instead of making every listing's HTML again to compare that.
+    inputs: Callable[[], tuple] | None = None
 
     @property
     def content(self) -> str:
@@ -163,9 +166,21 @@ def _listing(entries: Sequence[Entry], base_url: str, title: str, intro: str, ki
     out = []
     for page in paginate(entries, base_url, page_size):
         page_title = title if page.number == 1 else f"{title} (trang {page.number})"
-        render = partial(_listing_html, page, len(entries), base_url, title, intro, kind, catalog, show_unit)
-        out.append(GeneratedPage(src_uri_for(page.url), page_title, kind, render))
+        args = (page, len(entries), base_url, title, intro, kind, catalog, show_unit)
+        out.append(GeneratedPage(src_uri_for(page.url), page_title, kind, partial(_listing_html, *args),
+                                 partial(_listing_inputs, *args)))
     return out
+
+
+def _listing_inputs(page: Page, total: int, base_url: str, title: str, intro: str, kind: str,
+                    catalog: Catalog, show_unit: bool) -> tuple:
+    """What `_listing_html` reads, in the same arguments: each listed article's address, title,
+    dates and summary, and its unit's name and address when shown."""
+    units = catalog.units
+    items = tuple((x.url, x.title, x.date, x.event_date, x.summary,
+                   (u.url, u.name) if show_unit and (u := units.get(x.unit_key or "")) is not None else None)
+                  for x in page.items)
+    return page.url, page.number, page.count, total, base_url, title, intro, kind, show_unit, items
 
 
 def _listing_html(page: Page, total: int, base_url: str, title: str, intro: str, kind: str,

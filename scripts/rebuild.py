@@ -35,13 +35,22 @@ def portal_pages(generated: Iterable[GeneratedPage], catalog: Catalog,
     """{src_uri: (digest, what the hook gives the page)} for every generated page (its HTML) and
     every article (its panel, related list and search attributes). Linear in the site.
 
-    `memo` ({src_uri: (inputs, digest)}, updated here) spares making an article's HTML again when
-    everything it is made of is the same as last time: its payload is then None (the hook makes it
-    if the page renders after all)."""
+    `memo` ({src_uri: (inputs, digest)}, updated here) spares making a page's HTML again when
+    everything it is made of is the same as last time (an article's panel; a listing's articles, for
+    a generated page that tells its inputs): its payload is then None (the hook makes it if the page
+    renders after all)."""
     out: dict[str, tuple[str, str | dict[str, str] | None]] = {}
     for page in generated:
+        if memo is not None and page.inputs is not None:
+            inputs = (page.title, page.kind, page.inputs())
+            hit = memo.get(page.src_uri)
+            if hit is not None and hit[0] == inputs:
+                out[page.src_uri] = (hit[1], None)
+                continue
         html = page.html()
         out[page.src_uri] = (digest(page.title, page.kind, html), html)
+        if memo is not None and page.inputs is not None:
+            memo[page.src_uri] = (inputs, out[page.src_uri][0])
     for entry in catalog.entries:
         items = related(catalog, entry)
         if memo is not None:
@@ -54,8 +63,8 @@ def portal_pages(generated: Iterable[GeneratedPage], catalog: Catalog,
         out[entry.src_uri] = (digest(*context.values()), context)
         if memo is not None:
             memo[entry.src_uri] = (inputs, out[entry.src_uri][0])
-    if memo is not None and len(memo) > len(catalog.entries):
-        for src in [k for k in memo if k not in catalog.by_src]:
+    if memo is not None:  # pages gone since: forgotten
+        for src in [k for k in memo if k not in out]:
             del memo[src]
     return out
 

@@ -106,10 +106,13 @@ def test_memory_is_kept_per_output_folder_and_can_be_forgotten():
 def test_remembered_article_inputs_give_the_digests_made_from_scratch():
     memo: dict = {}
     entries: dict = {}
+    listings: set[str] = set()
 
     def digests(metas: dict[str, dict], use_memo: bool) -> dict[str, str]:
         catalog = cat.build_catalog(list(metas.items()), memo=entries if use_memo else None)
         generated = pages.all_pages(catalog, page_size=2, latest=2, site_name="Cổng thử")
+        listings.clear()
+        listings.update(p.src_uri for p in generated if p.inputs is not None)
         made = rebuild.portal_pages(generated, catalog, memo if use_memo else None)
         return {src: d for src, (d, _) in made.items()}
 
@@ -120,4 +123,35 @@ def test_remembered_article_inputs_give_the_digests_made_from_scratch():
     del edited["bai-viet/e.md"]
     remembered = digests(edited, True)
     assert remembered == digests(edited, False)
-    assert set(memo) == set(edited)  # the removed article is forgotten
+    assert listings and set(memo) == set(edited) | listings  # the removed article is forgotten
+
+
+def test_remembered_listings_follow_every_change_a_listing_shows():
+    """A listing's remembered inputs stand for its HTML: after each kind of edit, the digests made
+    with the memo are those made from scratch, and the listings that show the change differ."""
+    memo: dict = {}
+    entries: dict = {}
+
+    def digests(metas: dict[str, dict], use_memo: bool) -> dict[str, str]:
+        catalog = cat.build_catalog(list(metas.items()), memo=entries if use_memo else None)
+        generated = pages.all_pages(catalog, page_size=2, latest=2, site_name="Cổng thử")
+        made = rebuild.portal_pages(generated, catalog, memo if use_memo else None)
+        return {src: d for src, (d, _) in made.items()}
+
+    metas = articles()
+    before = digests(metas, True)
+    a = metas["bai-viet/a.md"]
+    edits = {
+        "summary": {**a, "summary": "Tóm tắt khác hẳn"},
+        "date, to another page": {**a, "date": "2023-12-31", "year": 2023},
+        "undated": {**a, "date": None, "event_date": "2020-01-04"},
+        # the fullest name of the unit changes: listings that show the unit beside each article differ
+        "unit name": {**a, "unit": "Đảng bộ xã Mỹ Hòa (huyện Tân Lạc)", "unit_key": "Đảng bộ xã Mỹ Hòa"},
+    }
+    for what, edited in edits.items():
+        changed = dict(metas, **{"bai-viet/a.md": edited})
+        remembered = digests(changed, True)
+        assert remembered == digests(changed, False), what
+        listings = {src for src in remembered if src.endswith("index.md") and remembered[src] != before.get(src)}
+        assert listings, what  # some listing shows the change
+        assert digests(metas, True) == before, what  # and back
