@@ -43,6 +43,10 @@ FEED_COUNT = 30
 DEFAULT_REPORT = ROOT / "build" / "convert-report.json"
 CACHE_NAME = "portal-front-matter.json"
 CACHE_VERSION = 1
+# Seconds without a further change before an edited content/ file is converted: an editor's save is
+# a burst of events (write, close, a rename) within milliseconds; a save still being written when
+# this runs out is converted again on its next event.
+SAVE_SETTLE = 0.15
 
 
 class _State:
@@ -260,9 +264,12 @@ def on_files(files: Files, config: Any) -> Files:
         f.portal_entry = catalog.by_src.get(f.src_uri)
     generated = pages.all_pages(catalog, settings.page_size, settings.latest, config.site_name)
     _state.generated = {}
+    # (the collection's own mapping: get_file_from_path() makes a PurePath of every address it is given,
+    # and this looks up each of some 18,000 pages, twice on a rebuild; the addresses here are POSIX already)
+    by_uri = files.src_uris
     nav_titles = _nav_titles(config.nav)
     for page in generated:
-        if files.get_file_from_path(page.src_uri) is not None:
+        if by_uri.get(page.src_uri) is not None:
             log.info(f"docs/{page.src_uri} exists, so the portal's generated page is not added there.")
             continue
         file = PortalFile.generated(config, page.src_uri, content=page.content)
@@ -299,8 +306,9 @@ def _plan_rebuild(files: Files, config: Any, catalog: cat.Catalog) -> None:
     _state.ready_html, _state.ready_context = {}, {}
     made = rebuild.portal_pages(_state.generated.values(), catalog, _state.article_inputs)
     digests: dict[str, tuple[str, str]] = {}
+    by_uri = files.src_uris  # (see on_files)
     for src, (dig, _) in made.items():
-        file = files.get_file_from_path(src)
+        file = by_uri.get(src)
         if file is not None:
             digests[src] = (dig, file.abs_dest_path)
     key = str(Path(config.site_dir).resolve())
@@ -320,9 +328,9 @@ def _plan_rebuild(files: Files, config: Any, catalog: cat.Catalog) -> None:
         else:
             if payload is not None:
                 _state.ready_context[src] = payload
-            files.get_file_from_path(src).is_modified = _modified  # same file, new panel or neighbours
+            by_uri[src].is_modified = _modified  # same file, new panel or neighbours
     for src in _state.generated:
-        file = files.get_file_from_path(src)
+        file = by_uri.get(src)
         if isinstance(file, PortalFile):
             file.portal_modified = src in plan.changed
     _state.pending = (key, plan.memory)
@@ -529,7 +537,7 @@ def on_serve(server: Any, config: Any, builder: Any) -> Any:
             return
         if _state.timer is not None:
             _state.timer.cancel()
-        _state.timer = threading.Timer(0.3, _convert, args=(config,))  # editors save in bursts
+        _state.timer = threading.Timer(SAVE_SETTLE, _convert, args=(config,))
         _state.timer.daemon = True
         _state.timer.start()
 
