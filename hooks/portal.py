@@ -150,6 +150,7 @@ _idle_gc = IdleCollector()
 def on_startup(command: str, dirty: bool) -> None:
     _state.command = command
     _state.dirty = dirty
+    _state.catalog = None  # the session's first build is no rebuild, whatever this process built before
 
 
 def on_shutdown() -> None:
@@ -165,6 +166,10 @@ def on_config(config: Any) -> Any:
     if not config.site_url:
         log.info("site_url is not set, so the RSS feed and the sitemap are left out. Set it in mkdocs.yml "
                  "(site_url: https://example.org/dai-hoi/) or in the environment (PORTAL_SITE_URL=...).")
+    if _state.dirty and _state.catalog is not None and "sitemap.xml" in config.theme.static_templates:
+        # A preview's rebuild keeps the first build's sitemap: nobody reads it there, and writing one
+        # for 18,000 pages took a tenth of a rebuild at 10,000 articles (`make site` always writes it).
+        config.theme.static_templates.discard("sitemap.xml")
     if config.nav is None:
         # Home and the four directories only: Material copies the nav into every page.
         prefixes = _state.settings.prefixes

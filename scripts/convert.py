@@ -488,10 +488,14 @@ def load_manifest(output_dir: Path) -> tuple[dict[str, dict[str, Any]], dict[str
     return files, slow
 
 
+# json.dumps() with options builds a new encoder at every call; these are built once (the same text)
+_JSON = json.JSONEncoder(ensure_ascii=False).encode
+_JSON_SORTED = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+
+
 def _json_lines(entries: dict[str, dict[str, Any]]) -> str:
     # one source per line, each dumped by json's C encoder (an indented dump is ten times slower)
-    return ",\n".join(f"{json.dumps(k, ensure_ascii=False)}: {json.dumps(v, ensure_ascii=False, sort_keys=True)}"
-                       for k, v in sorted(entries.items()))
+    return ",\n".join(f"{_JSON(k)}: {_JSON_SORTED(v)}" for k, v in sorted(entries.items()))
 
 
 def save_manifest(output_dir: Path, files: dict[str, dict[str, Any]],
@@ -933,7 +937,7 @@ class _Placer:
 
 def report_json(entries: Iterable[Entry]) -> str:
     """{"files": [...]}, one entry a line (json's C encoder; an indented dump is ten times slower)."""
-    lines = ",\n".join(json.dumps(e.to_json(), ensure_ascii=False) for e in entries)
+    lines = ",\n".join(_JSON(e.to_json()) for e in entries)
     return f'{{"files": [\n{lines}\n]}}\n'
 
 

@@ -126,3 +126,15 @@ def test_a_rebuild_leaves_the_garbage_collector_paused_until_the_preview_is_idle
     while not gc.isenabled() and time.monotonic() < deadline:
         time.sleep(0.05)
     assert gc.isenabled()
+
+
+def test_a_rebuild_keeps_the_first_builds_sitemap_and_renders_the_edit(preview) -> None:
+    docs, site, run = preview
+    sitemap = site / "sitemap.xml"
+    assert sitemap.is_file()  # the first build wrote it (the preview has a site_url)
+    before = sitemap.stat().st_mtime_ns
+    time.sleep(0.01)
+    _set_title(docs / "bai-viet" / "dong-tien-so-ket.md", "Đảng bộ xã Đông Tiến sơ kết, SITEMAPGIỮ")
+    run()
+    assert "SITEMAPGIỮ" in (site / "bai-viet" / "dong-tien-so-ket" / "index.html").read_text(encoding="utf-8")
+    assert sitemap.stat().st_mtime_ns == before
