@@ -6,6 +6,7 @@ the code: `python -m scripts.catalog_timing DOCS_DIR` prints the figures as JSON
 """
 from __future__ import annotations
 
+import gc
 import json
 import sys
 import time
@@ -53,12 +54,22 @@ def time_catalog(docs: Path, portal: dict[str, Any]) -> dict[str, Any]:
 def _best(step: Callable[[], T]) -> tuple[float, T]:
     """The least CPU time of REPEAT runs, and the step's result: a few milliseconds at small sizes
     are otherwise mostly noise, and this process's CPU time leaves out the machine's other work (the
-    kernel still writing the conversion's files out, right after the conversion stage)."""
+    kernel still writing the conversion's files out, right after the conversion stage). Each run
+    starts collected and runs with the cyclic garbage collector paused: whether one of its full
+    collections, whose cost follows everything the process holds, falls inside a run of a few
+    hundred milliseconds is chance, and it flagged paging as superlinear in one run of two (the
+    collector's cost is in the build's own figures)."""
     best, result = float("inf"), None
     for _ in range(REPEAT):
-        start = time.process_time()
-        result = step()
-        best = min(best, time.process_time() - start)
+        result = None
+        gc.collect()
+        gc.disable()
+        try:
+            start = time.process_time()
+            result = step()
+            best = min(best, time.process_time() - start)
+        finally:
+            gc.enable()
     return best, result  # type: ignore[return-value]
 
 
