@@ -157,6 +157,11 @@ def on_shutdown() -> None:
     _idle_gc.stop()
 
 
+def _preview_rebuild() -> bool:
+    """A build of `mkdocs serve --dirty` after the session's first: the catalog of the last one is known."""
+    return _state.dirty and _state.catalog is not None
+
+
 def on_config(config: Any) -> Any:
     portal = (config.extra or {}).get("portal") or {}
     _state.settings = settings_from(portal, load_data())
@@ -166,7 +171,7 @@ def on_config(config: Any) -> Any:
     if not config.site_url:
         log.info("site_url is not set, so the RSS feed and the sitemap are left out. Set it in mkdocs.yml "
                  "(site_url: https://example.org/dai-hoi/) or in the environment (PORTAL_SITE_URL=...).")
-    if _state.dirty and _state.catalog is not None and "sitemap.xml" in config.theme.static_templates:
+    if _preview_rebuild() and "sitemap.xml" in config.theme.static_templates:
         # A preview's rebuild keeps the first build's sitemap: nobody reads it there, and writing one
         # for 18,000 pages took a tenth of a rebuild at 10,000 articles (`make site` always writes it).
         config.theme.static_templates.discard("sitemap.xml")
@@ -258,7 +263,7 @@ def on_files(files: Files, config: Any) -> Files:
     metas, read = _cached_front_matter(paths)
     items = [(f.src_uri, meta) for f, meta in zip(articles, metas)]
     if read or len(paths) != len(_state.front_matter_cache):
-        if not (_state.dirty and _state.catalog is not None):
+        if not _preview_rebuild():
             # a preview's rebuilds keep it in memory: writing 10,000 entries took a second per save
             _save_disk_cache(config, paths)
         _state.front_matter_cache = {p: _state.front_matter_cache[p] for p in paths}
@@ -417,7 +422,7 @@ def _report_path() -> Path:
 
 def on_pre_build(config: Any) -> None:
     """A preview's rebuild runs with the cyclic garbage collector paused (scripts/idle_gc.py)."""
-    if _state.dirty and _state.catalog is not None:
+    if _preview_rebuild():
         _idle_gc.before_build()
 
 

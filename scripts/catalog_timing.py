@@ -61,7 +61,7 @@ def _best(step: Callable[[], T]) -> tuple[float, T]:
     collector's cost is in the build's own figures)."""
     best, result = float("inf"), None
     for _ in range(REPEAT):
-        result = None
+        result = None  # (the last run's result goes before the collection, not after this run)
         gc.collect()
         gc.disable()
         try:

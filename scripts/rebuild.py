@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping
+from functools import partial
+from typing import Callable, Iterable, Mapping
 
-from .catalog import Catalog, related
+from .catalog import Catalog, Entry, related
 from .pages import GeneratedPage, article_context, article_inputs
 
 
@@ -40,33 +41,41 @@ def portal_pages(generated: Iterable[GeneratedPage], catalog: Catalog,
     a generated page that tells its inputs): its payload is then None (the hook makes it if the page
     renders after all)."""
     out: dict[str, tuple[str, str | dict[str, str] | None]] = {}
+    remember = memo is not None
     for page in generated:
-        if memo is not None and page.inputs is not None:
-            inputs = (page.title, page.kind, page.inputs())
-            hit = memo.get(page.src_uri)
-            if hit is not None and hit[0] == inputs:
-                out[page.src_uri] = (hit[1], None)
-                continue
-        html = page.html()
-        out[page.src_uri] = (digest(page.title, page.kind, html), html)
-        if memo is not None and page.inputs is not None:
-            memo[page.src_uri] = (inputs, out[page.src_uri][0])
+        inputs = (page.title, page.kind, page.inputs()) if remember and page.inputs is not None else None
+        _made(out, memo, page.src_uri, inputs, partial(_page_made, page))
     for entry in catalog.entries:
         items = related(catalog, entry)
-        if memo is not None:
-            inputs = article_inputs(entry, catalog, items)
-            hit = memo.get(entry.src_uri)
-            if hit is not None and hit[0] == inputs:
-                out[entry.src_uri] = (hit[1], None)
-                continue
-        context = article_context(entry, catalog, items)
-        out[entry.src_uri] = (digest(*context.values()), context)
-        if memo is not None:
-            memo[entry.src_uri] = (inputs, out[entry.src_uri][0])
+        inputs = article_inputs(entry, catalog, items) if remember else None
+        _made(out, memo, entry.src_uri, inputs, partial(_article_made, entry, catalog, items))
     if memo is not None:  # pages gone since: forgotten
         for src in [k for k in memo if k not in out]:
             del memo[src]
     return out
+
+
+def _made(out: dict, memo: dict[str, tuple[tuple, str]] | None, src: str, inputs: tuple | None,
+          make: Callable[[], tuple[str, str | dict[str, str]]]) -> None:
+    """out[src]: the remembered digest (and no payload) when `inputs` are last time's, else `make()`'s
+    (digest, payload), remembered with its inputs. `inputs` None: not known, always made."""
+    hit = memo.get(src) if memo is not None and inputs is not None else None
+    if hit is not None and hit[0] == inputs:
+        out[src] = (hit[1], None)
+        return
+    out[src] = made = make()
+    if memo is not None and inputs is not None:
+        memo[src] = (inputs, made[0])
+
+
+def _page_made(page: GeneratedPage) -> tuple[str, str]:
+    html = page.html()
+    return digest(page.title, page.kind, html), html
+
+
+def _article_made(entry: Entry, catalog: Catalog, items: list[Entry]) -> tuple[str, dict[str, str]]:
+    context = article_context(entry, catalog, items)
+    return digest(*context.values()), context
 
 
 @dataclass

@@ -488,19 +488,33 @@ def test_six_megabytes_on_one_line_convert_in_bounded_time(tmp_path: Path) -> No
     assert time.process_time() - start < 60, "a runaway pattern: 6 MB took over a minute of CPU"
 
 
-def test_a_worker_that_dies_does_not_lose_the_run(tmp_path: Path, monkeypatch) -> None:
-    src = tmp_path / "in"
+def _pool_sized_input(src: Path) -> None:
+    """40 different articles: enough for the converter to use its process pool."""
     for i in range(40):
         write(src, f"{i:02d}.txt", fx.ARTICLE_A.replace("120 đại biểu", f"{100 + i} đại biểu"))
-    parent = os.getpid()
-    real = pipeline.read_article
 
-    def dying(raw: bytes, source: str, settings):
-        if source == "07.txt" and os.getpid() != parent:
-            os._exit(3)  # a worker killed mid-article (out of memory, a segfault in a C library)
+
+def _in_workers(monkeypatch, before_reading) -> None:
+    """The reader, with `before_reading(source)` run first in the pool's workers (not in this process)."""
+    parent, real = os.getpid(), pipeline.read_article
+
+    def read_article(raw: bytes, source: str, settings):
+        if os.getpid() != parent:
+            before_reading(source)
         return real(raw, source, settings)
 
-    monkeypatch.setattr(pipeline, "read_article", dying)
+    monkeypatch.setattr(pipeline, "read_article", read_article)
+
+
+def test_a_worker_that_dies_does_not_lose_the_run(tmp_path: Path, monkeypatch) -> None:
+    src = tmp_path / "in"
+    _pool_sized_input(src)
+
+    def dying(source: str) -> None:
+        if source == "07.txt":
+            os._exit(3)  # a worker killed mid-article (out of memory, a segfault in a C library)
+
+    _in_workers(monkeypatch, dying)
     entries = run(src, tmp_path / "out", jobs=2)
     assert len(entries) == 40
     assert all(e.status == "converted" for e in entries.values())
@@ -531,27 +545,20 @@ def test_an_article_too_slow_to_read_is_given_up_and_remembered(tmp_path: Path, 
     assert again["slow.txt"].status == "rejected" and calls == []
 
 
-
 def test_a_pool_worker_gives_up_a_slow_article_and_reads_the_next_ones_in_time(tmp_path: Path, monkeypatch) -> None:
     """Pool workers keep their alarm handler for life and only set the timer per article: the timer
     must stop a runaway article in a worker, and be cleared for the articles after it."""
     import time
 
     src = tmp_path / "in"
-    for i in range(40):
-        write(src, f"{i:02d}.txt", fx.ARTICLE_A.replace("120 đại biểu", f"{100 + i} đại biểu"))
-    parent = os.getpid()
-    real = pipeline.read_article
+    _pool_sized_input(src)
 
-    def slow(raw: bytes, source: str, settings):
-        if source == "05.txt" and os.getpid() != parent:
-            while True:  # a runaway pattern in the reader
-                time.sleep(0.01)
-        if os.getpid() != parent:
-            time.sleep(0.02)  # the articles after it take a while: a timer left running would fire in them
-        return real(raw, source, settings)
+    def slow(source: str) -> None:
+        while source == "05.txt":  # a runaway pattern in the reader
+            time.sleep(0.01)
+        time.sleep(0.02)  # the articles after it take a while: a timer left running would fire in them
 
-    monkeypatch.setattr(pipeline, "read_article", slow)
+    _in_workers(monkeypatch, slow)
     entries = run(src, tmp_path / "out", jobs=2, limit=0.5)
     assert entries["05.txt"].status == "rejected" and "0.5 s" in entries["05.txt"].reason
     assert all(e.status == "converted" for k, e in entries.items() if k != "05.txt")
