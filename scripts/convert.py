@@ -114,11 +114,15 @@ class Result:
 _SETTINGS: Settings | None = None
 _TIME_LIMIT: float | None = TIME_LIMIT
 _WORKER_ALARM = False  # a pool worker's SIGALRM handler is its own for the process's life: set once
+_JOBS: Sequence[Job] = ()    # a pool worker's jobs (see _init_worker)
 
 
-def _init_worker(settings: Settings, time_limit: float | None) -> None:
-    global _SETTINGS, _TIME_LIMIT, _WORKER_ALARM
-    _SETTINGS, _TIME_LIMIT = settings, time_limit
+def _init_worker(settings: Settings, time_limit: float | None, jobs: Sequence[Job] = ()) -> None:
+    """A pool worker's start. `jobs`: every job of the run, inputs included. A forked worker inherits the
+    list as it stands in the parent's memory, so only (start, end) pairs go down the pipes, not 60 MB of
+    inputs for 10,000 articles (with another start method it is sent once to each worker)."""
+    global _SETTINGS, _TIME_LIMIT, _WORKER_ALARM, _JOBS
+    _SETTINGS, _TIME_LIMIT, _JOBS = settings, time_limit, jobs
     if hasattr(signal, "setitimer"):
         signal.signal(signal.SIGALRM, _worker_expired)
         _WORKER_ALARM = True
@@ -332,8 +336,9 @@ def _render_one(job: Job, settings: Settings | None, limit: float | None
                       rejection=f"lỗi của bộ chuyển đổi (converter error): {type(exc).__name__}: {exc}")
 
 
-def _convert_chunk(jobs: list[Job]) -> list[Result]:
-    return [convert_one(job) for job in jobs]
+def _convert_range(span: tuple[int, int]) -> list[Result]:
+    """A pool worker's share: jobs[start:end] of the list it was given when it started."""
+    return [convert_one(job) for job in _JOBS[span[0]:span[1]]]
 
 
 def run_jobs(jobs: list[Job], settings: Settings, workers: int, progress: Any = None,
@@ -347,13 +352,13 @@ def run_jobs(jobs: list[Job], settings: Settings, workers: int, progress: Any = 
                 progress.update(1)
         return
     size = max(1, min(64, len(jobs) // (workers * 4)))
-    chunks = [jobs[i:i + size] for i in range(0, len(jobs), size)]
+    chunks = [(i, i + size) for i in range(0, len(jobs), size)]
     done = 0
     try:
         with concurrent.futures.ProcessPoolExecutor(workers, initializer=_init_worker,
-                                                    initargs=(settings, limit)) as pool:
+                                                    initargs=(settings, limit, jobs)) as pool:
             try:
-                for results in pool.map(_convert_chunk, chunks):
+                for results in pool.map(_convert_range, chunks):
                     for result in results:
                         done += 1
                         yield result

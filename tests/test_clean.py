@@ -156,3 +156,17 @@ def test_what_every_match_must_hold_is_read_from_the_pattern(pattern: str, needs
     """The date-line test skips lines without a digit only when every stamp holds one."""
     from scripts.clean import _needs_digit
     assert _needs_digit(pattern) is needs
+
+
+def test_a_paragraph_printed_again_with_other_punctuation_keeps_its_first_copy() -> None:
+    again = MORE.replace(",", "").replace("15", "16").upper()  # digits are not words
+    p = page(f"Đảng bộ xã Tân Phú đại hội\n{LEAD}\n\n{MORE}\n\n{again}\n")
+    assert body(p).split("\n") == [LEAD, MORE]
+
+
+def test_paragraphs_starting_with_the_same_word_are_compared_by_all_their_words() -> None:
+    # every paragraph starts with "Đại", two with the same fifty characters: only the repeat goes
+    other = "Đại hội đã thảo luận, thông qua Báo cáo chính trị và bầu Ban Kiểm tra khóa mới gồm 5 đồng chí."
+    third = "Đại biểu dự Đại hội bày tỏ niềm tin vào Ban Chấp hành khóa mới, quyết tâm thực hiện thắng lợi."
+    p = page(f"Đảng bộ xã Tân Phú đại hội\n{LEAD}\n\n{MORE}\n\n{other}\n\n{third}\n\n{MORE.rstrip('.')} !\n")
+    assert body(p).split("\n") == [LEAD, MORE, other, third]

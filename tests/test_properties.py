@@ -13,6 +13,7 @@ import frontmatter
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from scripts import decode as d, render
+from scripts.clean import words
 from scripts.convert import apply_overrides
 from scripts.model import Article, Rejection
 from scripts.pipeline import read_article
@@ -143,3 +144,9 @@ def test_vietnamese_through_a_legacy_encoding_comes_back_as_the_same_words(text:
     check_article(result, words)
     if isinstance(result, Article):
         assert result.source_encoding == encoding
+
+
+@FAST
+@given(st.text(alphabet=st.sampled_from("ab đ\u00a0\t\n\r\x0b\x0c\x1c\x85\u2003\u3000\u200b.,"), max_size=40))
+def test_words_counts_as_split_does(text: str) -> None:
+    assert words(text) == len(text.split())
