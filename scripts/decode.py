@@ -458,6 +458,8 @@ def _repair_mojibake(text: str, encoding: str) -> tuple[str, str]:
         return text, encoding
     probe = sample("\n".join(text[a:b] for a, b in suspects))
     plain, _ = vietnamese_score(probe)
+    if plain + MIN_GAIN > 1.0:
+        return text, encoding  # reads as Vietnamese already: no repair, at most 1.0, could read clearly better
     best_kind, best_share = None, 0.0
     for kind in _REPAIRS:
         repaired = _repair_glyphs(probe, kind)
