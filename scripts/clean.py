@@ -397,7 +397,7 @@ def _drop_repeats(lines: list[str], title: str | None, p: _Patterns) -> tuple[li
             counts[line] = counts.get(line, 0) + 1  # (a line of dashes is text, not a running header)
     running = {line for line, n in counts.items() if n >= 2}
     lines = [line for line in lines if line not in running]
-    by_first: dict[str, list[list[str | None]]] = {}
+    by_first: dict[str, list[_Kept]] = {}
     title_norm = _norm(clean_title(title, p)) if title else None
     title_first = title_norm.split(" ", 1)[0] if title_norm else ""
     kept: list[str] = []
@@ -424,21 +424,37 @@ def _drop_repeats(lines: list[str], title: str | None, p: _Patterns) -> tuple[li
     return kept, datelines
 
 
-def _repeated(line: str, by_first: dict[str, list[list[str | None]]]) -> bool:
+class _Kept:
+    """A line kept by `_drop_repeats`, with its key (see `_repeated`), made when first needed."""
+
+    __slots__ = ("line", "_key")
+
+    def __init__(self, line: str, key: str | None = None) -> None:
+        self.line, self._key = line, key
+
+    @property
+    def key(self) -> str:
+        if self._key is None:
+            self._key = _norm(self.line)
+        return self._key
+
+
+def _repeated(line: str, by_first: dict[str, list[_Kept]]) -> bool:
     """`line` says again what a line kept before it said: the same words (`_norm`; a long paragraph is
-    compared by its lower-cased text, which never equals a shorter line's words). `by_first` holds, by
-    first word, each kept line with its key, or None until another line starts with the same word: equal
-    keys start with the same word, so most lines never need theirs made."""
+    compared by its lower-cased text, which never equals a shorter line's words). `by_first` holds the
+    kept lines by their first word: equal keys start with the same word, so a line's key is only made
+    when another line starts with its word (one line in six or seven)."""
     lowered = line.lower()
     first = _WORD.search(lowered)
     group = by_first.setdefault(first.group() if first else "", [])
-    key = lowered if len(line) >= 300 else _norm(line) if group else None
-    for seen in group:
-        if seen[0] is None:
-            seen[0] = _norm(seen[1])  # type: ignore[arg-type]
-        if seen[0] == key and len(key) >= 30:  # type: ignore[arg-type]
+    long = len(line) >= 300
+    if group:
+        key = lowered if long else _norm(line)
+        if len(key) >= 30 and any(kept.key == key for kept in group):
             return True
-    group.append([key, line])
+        group.append(_Kept(line, key))
+    else:
+        group.append(_Kept(line, lowered if long else None))
     return False
 
 

@@ -459,7 +459,7 @@ def _repair_mojibake(text: str, encoding: str) -> tuple[str, str]:
     probe = sample("\n".join(text[a:b] for a, b in suspects))
     plain, _ = vietnamese_score(probe)
     if plain + MIN_GAIN > 1.0:
-        return text, encoding  # reads as Vietnamese already: no repair, at most 1.0, could read clearly better
+        return text, encoding  # reads as Vietnamese already: no repair (a share is at most 1.0) can read clearly better
     best_kind, best_share = None, 0.0
     for kind in _REPAIRS:
         repaired = _repair_glyphs(probe, kind)

@@ -76,7 +76,8 @@ def test_an_edited_content_file_is_converted_again_and_the_preview_follows(tmp_p
         meta = (docs / entry["output"]).read_text(encoding="utf-8")
         year = next((line.split(":", 1)[1].strip() for line in meta.splitlines() if line.startswith("year:")), "null")
         listing = f"nam/{year}/" if year not in ("null", "") else "nam/chua-ro/"
-        assert "../../" + url in (_get(base + listing) or "")
+        # (asked until it shows: with polling a second rebuild may be rewriting the page just then)
+        assert _wait_for(base + listing, "../../" + url, 10), (tmp_path / "serve.log").read_text()
         assert elapsed < WAIT
         # with file events, one rebuild for one save: neither the converter's staging files nor the
         # build's own reading of docs/ start another (reading a file is an event too); polling may
