@@ -6,8 +6,10 @@ linear or n log n in the number of articles: the portal must build 100,000 artic
 """
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import functools
+import operator
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Sequence
@@ -467,16 +469,14 @@ def _neighbours(group: list[Entry], entry: Entry, position: int) -> Iterable[Ent
                 yield group[i]
 
 
+_ORDER = operator.attrgetter("order")
+
+
 def _position(group: list[Entry], entry: Entry) -> int:
-    """Index of `entry` in a group sorted by `order`: binary search, groups are sorted."""
-    lo, hi = 0, len(group)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if group[mid].order < entry.order:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+    """Index of `entry` in a group sorted by `order`: bisect's binary search, in C (the same search
+    written in Python was half the cost of a related list, more as the groups grow). A lookup table
+    of positions was tried: slower at 10,000 articles, its dicts more memory to walk through."""
+    return bisect.bisect_left(group, entry.order, key=_ORDER)
 
 
 def related(catalog: Catalog, entry: Entry, count: int = RELATED_COUNT) -> list[Entry]:

@@ -141,3 +141,13 @@ def test_serve_flags_follow_the_makefile() -> None:
     flags = bench.serve_args()
     assert all(f in text for f in flags)
     assert "serve" not in flags and not any(f.startswith("$") for f in flags)
+
+
+def test_a_short_catalog_step_is_called_many_times_in_each_timed_run():
+    from scripts import catalog_timing
+
+    calls: list[int] = []
+    seconds, result = catalog_timing._best(lambda: calls.append(1) or len(calls))
+    assert len(calls) >= 2 * catalog_timing.REPEAT, "each run should call a step this short many times"
+    assert result == len(calls)  # the last call's result
+    assert 0 < seconds < 0.001  # per call, not per run
