@@ -29,51 +29,81 @@ T = TypeVar("T")
 def time_catalog(docs: Path, portal: dict[str, Any]) -> dict[str, Any]:
     """CPU seconds for grouping (the catalog), paging (every listing page and its HTML) and related
     articles (every article's list), on the articles under `docs`, as the portal hook makes them."""
+    return time_catalogs([docs], portal)[0]
+
+
+def time_catalogs(folders: list[Path], portal: dict[str, Any]) -> list[dict[str, Any]]:
+    """`time_catalog` for several docs/ folders, their runs taken in turn (A, B, A, B, ...): the
+    costs of two archive sizes are then compared at the same moments. Timed one size after the other,
+    minutes apart, the machine's speed had changed in between by as much as the growth looked for."""
     settings = settings_from(portal, load_data())
     prefix = settings.prefixes["articles"]
-    files = sorted(p for p in (docs / prefix).rglob("*.md") if not any(part.startswith(".") for part in p.parts))
-    readings = read_many([str(p) for p in files], parallel_min=len(files) + 1)
-    items = [(p.relative_to(docs).as_posix(), meta) for p, (meta, _) in zip(files, readings)]
+    items = []
+    for docs in folders:
+        files = sorted(p for p in (docs / prefix).rglob("*.md") if not any(part.startswith(".") for part in p.parts))
+        readings = read_many([str(p) for p in files], parallel_min=len(files) + 1)
+        items.append([(p.relative_to(docs).as_posix(), meta) for p, (meta, _) in zip(files, readings)])
 
-    def grouping() -> cat.Catalog:
-        cat.name_key.cache_clear()  # each run from cold, as a first build is (serve's rebuilds find them warm)
-        new_style_tones.cache_clear()
-        return cat.build_catalog(items, settings.prefixes)
+    def grouping(its: list) -> Callable[[], cat.Catalog]:
+        def step() -> cat.Catalog:
+            cat.name_key.cache_clear()  # each run from cold, as a first build is (serve's rebuilds find them warm)
+            new_style_tones.cache_clear()
+            return cat.build_catalog(its, settings.prefixes)
+        return step
 
-    grouping_s, catalog = _best(grouping)
+    def listings(catalog: cat.Catalog) -> Callable[[], tuple[int, int]]:
+        def step() -> tuple[int, int]:
+            generated = pages.all_pages(catalog, settings.page_size, settings.latest, "bench")
+            return len(generated), sum(len(page.html()) for page in generated)
+        return step
 
-    def listings() -> tuple[int, int]:
-        generated = pages.all_pages(catalog, settings.page_size, settings.latest, "bench")
-        return len(generated), sum(len(page.html()) for page in generated)
+    def related(catalog: cat.Catalog) -> Callable[[], int]:
+        return lambda: sum(len(cat.related(catalog, entry)) for entry in catalog.entries)
 
-    paging, (listing_pages, html_bytes) = _best(listings)
-    related, links = _best(lambda: sum(len(cat.related(catalog, entry)) for entry in catalog.entries))
-    return {"articles": len(catalog.entries), "listing_pages": listing_pages, "listing_mb": round(html_bytes / 1e6, 1),
-            "related_links": links, "grouping_seconds": round(grouping_s, 6),
-            "paging_seconds": round(paging, 6), "related_seconds": round(related, 6), "best_of": REPEAT}
+    grouped = _best_in_turn([grouping(its) for its in items])
+    catalogs = [c for _, c in grouped]
+    paged = _best_in_turn([listings(c) for c in catalogs])
+    linked = _best_in_turn([related(c) for c in catalogs])
+    return [{"articles": len(c.entries), "listing_pages": p[0], "listing_mb": round(p[1] / 1e6, 1),
+             "related_links": links, "grouping_seconds": round(g, 6), "paging_seconds": round(ps, 6),
+             "related_seconds": round(r, 6), "best_of": REPEAT, "in_turn_with": len(folders)}
+            for c, (g, _), (ps, p), (r, links) in zip(catalogs, grouped, paged, linked)]
+
+
+def _best_in_turn(steps: list[Callable[[], T]]) -> list[tuple[float, T]]:
+    """`_best` for each step, their runs taken in turn."""
+    calls, best, results = [], [], []
+    for step in steps:
+        n, spent, result = _calibrate(step)
+        calls.append(n)
+        best.append(spent / n)
+        results.append(result)
+    for _ in range(REPEAT - 1):
+        for i, step in enumerate(steps):
+            results[i] = None  # (collected before the next run, not after it)
+            spent, results[i] = _run(step, calls[i])
+            best[i] = min(best[i], spent / calls[i])
+    return list(zip(best, results))
 
 
 def _best(step: Callable[[], T]) -> tuple[float, T]:
-    """The least CPU time of REPEAT runs, per call, and the step's result. A step shorter than
-    MIN_RUN is called as many times in each run as make it that long (as `timeit` does: related
-    articles for 1,000 articles take 4 ms, and the least of three single calls flagged their cost
-    per article as growing × 2.0 in one bench of three, × 1.5 in the others). This process's CPU
-    time leaves out the machine's other work (the kernel still writing the conversion's files out,
-    right after the conversion stage)."""
+    """The least CPU time of REPEAT runs, per call, and the step's result."""
+    return _best_in_turn([step])[0]
+
+
+def _calibrate(step: Callable[[], T]) -> tuple[int, float, T]:
+    """How many calls make a run of MIN_RUN, that run's CPU time and its result. A step shorter than
+    MIN_RUN is called that many times in each run (as `timeit` does: related articles for 1,000
+    articles take 4 ms, and the least of three single calls flagged their cost per article as growing
+    × 2.0 in one bench of three, × 1.5 in the others). This process's CPU time leaves out the
+    machine's other work (the kernel still writing the conversion's files out)."""
     calls = 1
-    result: T | None = None
-    while True:  # the run that first lasts MIN_RUN counts as the first of the REPEAT
-        result = None
+    while True:
         spent, result = _run(step, calls)
         if spent >= MIN_RUN or calls >= MAX_CALLS:
-            break
+            return calls, spent, result
         calls *= 2
-    best = spent / calls
-    for _ in range(REPEAT - 1):
         result = None
-        spent, result = _run(step, calls)
-        best = min(best, spent / calls)
-    return best, result  # type: ignore[return-value]
 
 
 def _run(step: Callable[[], T], calls: int) -> tuple[float, T]:
@@ -94,9 +124,12 @@ def _run(step: Callable[[], T], calls: int) -> tuple[float, T]:
 
 
 def main() -> None:
+    """One folder: its figures as a JSON object; several: a JSON list, their runs taken in turn."""
     config = load_yaml(ROOT / "mkdocs.yml") or {}
     portal = (config.get("extra") or {}).get("portal") or {}
-    print(json.dumps(time_catalog(Path(sys.argv[1]), portal)))
+    folders = [Path(a) for a in sys.argv[1:]]
+    timed = time_catalogs(folders, portal)
+    print(json.dumps(timed[0] if len(folders) == 1 else timed))
 
 
 if __name__ == "__main__":

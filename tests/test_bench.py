@@ -151,3 +151,18 @@ def test_a_short_catalog_step_is_called_many_times_in_each_timed_run():
     assert len(calls) >= 2 * catalog_timing.REPEAT, "each run should call a step this short many times"
     assert result == len(calls)  # the last call's result
     assert 0 < seconds < 0.001  # per call, not per run
+
+
+def test_two_sizes_have_their_catalog_timed_in_turn_for_the_growth_check(tmp_path: Path) -> None:
+    out = tmp_path / "results.json"
+    proc = subprocess.run([sys.executable, "-m", "scripts.bench", "--n", "20", "40", "--stages", "convert,catalog",
+                           "--convert-runs", "1", "--json", str(out), "--workdir", str(tmp_path), "--nice", "0"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    sizes = json.loads(out.read_text(encoding="utf-8"))["sizes"]
+    for n in ("20", "40"):
+        catalog = sizes[n]["catalog"]
+        assert catalog["ok"] and catalog["in_turn_with"] == 2 and catalog["articles"] == int(n)
+        assert sizes[n]["catalog_alone"]["ok"]  # each size's own timing is kept beside it
+        assert sizes[n]["derived"]["related_ms_per_article"] == round(catalog["related_seconds"] / int(n) * 1000, 4)
+    assert "catalog, the 2 sizes in turn" in proc.stdout
