@@ -71,7 +71,8 @@ def time_catalogs(folders: list[Path], portal: dict[str, Any]) -> list[dict[str,
 
 
 def _best_in_turn(steps: list[Callable[[], T]]) -> list[tuple[float, T]]:
-    """`_best` for each step, their runs taken in turn."""
+    """For each step, the least CPU time of REPEAT runs, per call, and its result; the steps' runs
+    taken in turn."""
     calls, best, results = [], [], []
     for step in steps:
         n, spent, result = _calibrate(step)
@@ -84,11 +85,6 @@ def _best_in_turn(steps: list[Callable[[], T]]) -> list[tuple[float, T]]:
             spent, results[i] = _run(step, calls[i])
             best[i] = min(best[i], spent / calls[i])
     return list(zip(best, results))
-
-
-def _best(step: Callable[[], T]) -> tuple[float, T]:
-    """The least CPU time of REPEAT runs, per call, and the step's result."""
-    return _best_in_turn([step])[0]
 
 
 def _calibrate(step: Callable[[], T]) -> tuple[int, float, T]:

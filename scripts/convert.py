@@ -703,7 +703,7 @@ def convert(input_dir: Path, output_dir: Path, settings: Settings, *, jobs: int 
             entries[rel] = Entry(rel, "unchanged", output=prev["output"], warnings=list(prev.get("warnings") or []))
         else:
             if art.raw is None:
-                art.raw = Path(art.path).read_bytes()
+                art.raw = _read_input(art.path, art.stat[1])  # (its size is what the manifest holds)
             todo.append(Job(rel, art.raw, art.meta, None if art.meta_problem else art.meta_text,
                             art.meta_problem, prev.get("title") if prev else None, prev.get("slug") if prev else None,
                             str(temp_dir)))

@@ -587,6 +587,7 @@ def test_a_worker_time_limit_stops_a_runaway_read_and_leaves_no_timer_running(mo
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
 
+
 def test_a_corrected_unit_is_grouped_under_its_own_key(tmp_path: Path) -> None:
     """An editor who fixes `unit` alone gets the key and level the reader would give that unit."""
     from scripts.convert import apply_overrides
